@@ -1,0 +1,50 @@
+package dev.stacstream.storage;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Stateless byte-range reads of one object (a local file, an HTTP(S) URL or an S3 key).
+ *
+ * <p>Every returned buffer holds exactly the requested bytes (position 0, limit = length); a short or
+ * truncated response completes the future exceptionally with a {@link StorageException} that names the
+ * URI and the range, never with fewer bytes. Implementations are thread-safe; futures may complete on an
+ * I/O thread, so callers hop to their own executor before doing CPU work.
+ */
+public interface RangeReader extends AutoCloseable {
+
+    /** The URI this reader reads, as given by the user (used in every error message). */
+    String uri();
+
+    /** Reads one range. */
+    CompletableFuture<ByteBuffer> read(ByteRange range);
+
+    /**
+     * Reads several ranges; the result list is in the order of {@code ranges}. Implementations may coalesce
+     * nearby ranges into fewer requests (see {@link RangeCoalescer}).
+     */
+    CompletableFuture<List<ByteBuffer>> readAll(List<ByteRange> ranges);
+
+    /**
+     * Reads {@code range} but stops at the end of the object: the buffer holds
+     * {@code min(range.end(), size) - range.offset()} bytes. Used for header read-ahead, where the
+     * object may be smaller than the read-ahead. Backends that can clamp in the request itself (HTTP and
+     * S3 clamp a {@code Range} past the end) should override this to avoid the extra size request.
+     */
+    default CompletableFuture<ByteBuffer> readAtMost(ByteRange range) {
+        return size().thenCompose(size -> {
+            long end = Math.min(range.end(), size);
+            if (end <= range.offset()) {
+                return CompletableFuture.completedFuture(ByteBuffer.allocate(0));
+            }
+            return read(ByteRange.of(range.offset(), end));
+        });
+    }
+
+    /** The object's size in bytes, if the backend can tell (one metadata request at most, then cached). */
+    CompletableFuture<Long> size();
+
+    @Override
+    void close();
+}
