@@ -1,0 +1,95 @@
+package dev.stacstream.cog.read;
+
+import dev.stacstream.cog.plan.BlockPlanner;
+import dev.stacstream.cog.plan.BlockRef;
+import dev.stacstream.cog.plan.PixelWindow;
+import dev.stacstream.cog.raster.Raster;
+import dev.stacstream.cog.tiff.ImageLayout;
+import java.util.Arrays;
+
+/**
+ * Copies decoded blocks into a band-sequential {@link Raster} covering a window: the part of each block
+ * that overlaps the window, de-interleaving chunky samples into their bands.
+ */
+final class RasterAssembler {
+
+    private final ImageLayout layout;
+    private final PixelWindow window;
+    private final Raster raster;
+    private final int sampleBytes;
+
+    RasterAssembler(ImageLayout layout, PixelWindow window) {
+        this.layout = layout;
+        this.window = window;
+        this.raster = new Raster(layout.dataType(), layout.bands(), window.width(), window.height());
+        this.sampleBytes = layout.dataType().bytes();
+    }
+
+    Raster raster() {
+        return raster;
+    }
+
+    /** Copies a decoded block (chunky, {@code layout.blockWidth()} pixels per row, little-endian). */
+    void put(BlockRef ref, byte[] block) {
+        PixelWindow bw = BlockPlanner.blockWindow(layout, ref);
+        int col0 = Math.max(bw.col(), window.col());
+        int col1 = Math.min(bw.colEnd(), window.colEnd());
+        int row0 = Math.max(bw.row(), window.row());
+        int row1 = Math.min(bw.rowEnd(), window.rowEnd());
+        if (col0 >= col1 || row0 >= row1) {
+            return;
+        }
+        int samples = layout.samplesPerBlockPixel();
+        int pixelBytes = samples * sampleBytes;
+        int blockRowBytes = layout.blockWidth() * pixelBytes;
+        byte[] out = raster.data();
+        int runPixels = col1 - col0;
+        for (int row = row0; row < row1; row++) {
+            int src = (row - bw.row()) * blockRowBytes + (col0 - bw.col()) * pixelBytes;
+            if (samples == 1) {
+                int dst = raster.offsetOf(ref.plane(), row - window.row(), col0 - window.col());
+                System.arraycopy(block, src, out, dst, runPixels * sampleBytes);
+                continue;
+            }
+            for (int s = 0; s < samples; s++) {
+                int dst = raster.offsetOf(s, row - window.row(), col0 - window.col());
+                int from = src + s * sampleBytes;
+                for (int p = 0; p < runPixels; p++, from += pixelBytes, dst += sampleBytes) {
+                    System.arraycopy(block, from, out, dst, sampleBytes);
+                }
+            }
+        }
+    }
+
+    /** Fills the window part of a sparse block with one sample value in every band it stores. */
+    void fill(BlockRef ref, byte[] sample) {
+        PixelWindow bw = BlockPlanner.blockWindow(layout, ref);
+        int col0 = Math.max(bw.col(), window.col());
+        int col1 = Math.min(bw.colEnd(), window.colEnd());
+        int row0 = Math.max(bw.row(), window.row());
+        int row1 = Math.min(bw.rowEnd(), window.rowEnd());
+        if (col0 >= col1 || row0 >= row1) {
+            return;
+        }
+        boolean zero = true;
+        for (byte b : sample) {
+            zero &= b == 0;
+        }
+        int firstBand = layout.isPlanar() ? ref.plane() : 0;
+        int lastBand = layout.isPlanar() ? ref.plane() : layout.bands() - 1;
+        byte[] out = raster.data();
+        for (int band = firstBand; band <= lastBand; band++) {
+            for (int row = row0; row < row1; row++) {
+                int dst = raster.offsetOf(band, row - window.row(), col0 - window.col());
+                int end = dst + (col1 - col0) * sampleBytes;
+                if (zero) {
+                    Arrays.fill(out, dst, end, (byte) 0);
+                } else {
+                    for (int at = dst; at < end; at += sampleBytes) {
+                        System.arraycopy(sample, 0, out, at, sampleBytes);
+                    }
+                }
+            }
+        }
+    }
+}
