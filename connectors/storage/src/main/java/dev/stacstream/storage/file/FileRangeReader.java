@@ -1,0 +1,135 @@
+package dev.stacstream.storage.file;
+
+import dev.stacstream.storage.AccessDeniedException;
+import dev.stacstream.storage.ByteRange;
+import dev.stacstream.storage.CoalescingRangeReader;
+import dev.stacstream.storage.NotFoundException;
+import dev.stacstream.storage.RangeCoalescer;
+import dev.stacstream.storage.StorageException;
+import dev.stacstream.storage.TruncatedReadException;
+import dev.stacstream.storage.internal.Failures;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Reads ranges of a local file with positional {@link FileChannel} reads, which are safe to run concurrently on one
+ * channel. The channel is opened on the first request and closed by {@link #close()}.
+ *
+ * <p>Reads run on the shared file I/O pool and their futures complete there. Local I/O errors are not retried:
+ * a missing file, a permission problem or a file shorter than the range will not change on a second attempt.
+ */
+final class FileRangeReader extends CoalescingRangeReader {
+
+    private final String uri;
+    private final Path path;
+    private final ExecutorService io;
+    private FileChannel channel; // guarded by this
+    private boolean closed; // guarded by this
+
+    FileRangeReader(String uri, Path path, ExecutorService io, RangeCoalescer coalescer) {
+        super(coalescer);
+        this.uri = uri;
+        this.path = path;
+        this.io = io;
+    }
+
+    @Override
+    public String uri() {
+        return uri;
+    }
+
+    @Override
+    protected CompletableFuture<ByteBuffer> fetch(ByteRange range) {
+        return onIoThread(range, () -> readFully(range));
+    }
+
+    @Override
+    public CompletableFuture<Long> size() {
+        return onIoThread(null, () -> channel().size());
+    }
+
+    /** Closes the file. Idempotent; reads still running fail with a "reader closed" error. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new StorageException(uri, null, "failed to close file: " + Failures.describe(e), e);
+            } finally {
+                channel = null;
+            }
+        }
+    }
+
+    // Executed on a file I/O thread.
+    private ByteBuffer readFully(ByteRange range) throws IOException {
+        FileChannel ch = channel();
+        ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
+        while (buffer.hasRemaining()) {
+            int n = ch.read(buffer, range.offset() + buffer.position());
+            if (n < 0) {
+                throw new TruncatedReadException(uri, range, "file has only " + ch.size() + " bytes",
+                        buffer.position(), false, null);
+            }
+        }
+        return buffer.flip();
+    }
+
+    private synchronized FileChannel channel() throws IOException {
+        if (closed) {
+            throw new IllegalStateException(uri + ": reader is closed");
+        }
+        if (channel == null) {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        }
+        return channel;
+    }
+
+    private <T> CompletableFuture<T> onIoThread(ByteRange range, IoCall<T> call) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return call.run();
+                } catch (IOException e) {
+                    throw classify(e, range);
+                }
+            }, io);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(uri + ": the shared file I/O pool is closed", e));
+        }
+    }
+
+    private StorageException classify(IOException e, ByteRange range) {
+        if (e instanceof NoSuchFileException) {
+            return new NotFoundException(uri, range, "no such file", e);
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new AccessDeniedException(uri, range, "permission denied", e);
+        }
+        if (e instanceof ClosedChannelException) {
+            return new StorageException(uri, range, "reader closed during the read", e);
+        }
+        return new StorageException(uri, range, "I/O error: " + Failures.describe(e), e);
+    }
+
+    @FunctionalInterface
+    private interface IoCall<T> {
+        T run() throws IOException;
+    }
+
+    @Override
+    public String toString() {
+        return "FileRangeReader{" + uri + "}";
+    }
+}

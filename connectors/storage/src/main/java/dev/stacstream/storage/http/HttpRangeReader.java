@@ -1,0 +1,215 @@
+package dev.stacstream.storage.http;
+
+import dev.stacstream.storage.ByteRange;
+import dev.stacstream.storage.internal.ContentRange;
+import dev.stacstream.storage.CoalescingRangeReader;
+import dev.stacstream.storage.RangeCoalescer;
+import dev.stacstream.storage.StorageException;
+import dev.stacstream.storage.internal.Deadlines;
+import dev.stacstream.storage.internal.Failures;
+import dev.stacstream.storage.internal.RetryExecutor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads ranges of an HTTP(S) object with {@code GET} and {@code Range: bytes=a-b}, through a shared
+ * {@link HttpTransport} (keep-alive pool, concurrency limit) and the storage {@link RetryExecutor}.
+ *
+ * <p>Responses: 206 is the normal case; a 200 means the server ignored {@code Range} and is handled by cutting the
+ * range out of the streamed body (see {@link RangeBodyHandler}), with a warning logged once per reader; any other
+ * status is mapped by {@link Failures#forStatus}. Each attempt has a deadline of the request timeout that covers
+ * the whole exchange, body included (the JDK's own request timeout stops at the headers). Plain {@code http} uses
+ * HTTP/1.1 (no cleartext upgrade probe); {@code https} offers HTTP/2 and falls back to 1.1.
+ *
+ * <p>Futures complete on the HttpClient's executor threads; retry delays run on the shared timer.
+ */
+final class HttpRangeReader extends CoalescingRangeReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRangeReader.class);
+
+    /** Statuses of a refused {@code HEAD} after which {@link #size()} falls back to a one-byte ranged GET. */
+    private static boolean headRefused(int status) {
+        return status == 403 || status == 405 || status == 501;
+    }
+
+    private static final int RANGE_NOT_SATISFIABLE = 416;
+
+    private final String uri;
+    private final URI target;
+    private final HttpTransport transport;
+    private final RetryExecutor retries;
+    private final Duration requestTimeout;
+    private final ScheduledExecutorService timer;
+    private final HttpClient.Version version;
+    private final AtomicBoolean warnedIgnoredRange = new AtomicBoolean();
+    private final AtomicReference<CompletableFuture<Long>> size = new AtomicReference<>();
+    private volatile boolean closed;
+
+    HttpRangeReader(String uri, URI target, HttpTransport transport, RetryExecutor retries, Duration requestTimeout,
+            ScheduledExecutorService timer, RangeCoalescer coalescer) {
+        super(coalescer);
+        this.uri = uri;
+        this.target = target;
+        this.transport = transport;
+        this.retries = retries;
+        this.requestTimeout = requestTimeout;
+        this.timer = timer;
+        this.version = "https".equalsIgnoreCase(target.getScheme())
+                ? HttpClient.Version.HTTP_2
+                : HttpClient.Version.HTTP_1_1;
+    }
+
+    @Override
+    public String uri() {
+        return uri;
+    }
+
+    @Override
+    protected CompletableFuture<ByteBuffer> fetch(ByteRange range) {
+        checkOpen();
+        return retries.execute(uri, range, () -> transport.limiter().submit(() -> attemptRead(range)),
+                Failures::forIoFailure);
+    }
+
+    /**
+     * The object's length from {@code HEAD}'s {@code Content-Length}; when {@code HEAD} is refused (403/405/501,
+     * e.g. a URL presigned for GET only) or has no length, from the total of a one-byte ranged GET. Cached once
+     * known, also when a read's {@code Content-Range} reported it; a failed lookup is not cached.
+     */
+    @Override
+    public CompletableFuture<Long> size() {
+        checkOpen();
+        CompletableFuture<Long> known = size.get();
+        if (known != null && !known.isCompletedExceptionally()) {
+            return known;
+        }
+        CompletableFuture<Long> lookup = retries.execute(uri, null,
+                () -> transport.limiter().submit(this::attemptSize), Failures::forIoFailure);
+        size.set(lookup);
+        return lookup;
+    }
+
+    /** Marks the reader closed; the shared client stays open for other readers. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private CompletableFuture<ByteBuffer> attemptRead(ByteRange range) {
+        HttpRequest request = request(range).GET().build();
+        RangeBodyHandler handler = new RangeBodyHandler(uri, range, this::warnIgnoredRange);
+        return exchange(request, handler, range).thenApply(response -> {
+            if (response.statusCode() != RangeBodyHandler.PARTIAL_CONTENT
+                    && response.statusCode() != RangeBodyHandler.OK) {
+                throw statusFailure(response, range);
+            }
+            rememberSize(response);
+            return response.body();
+        });
+    }
+
+    private CompletableFuture<Long> attemptSize() {
+        HttpRequest head = request(null).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+        return exchange(head, HttpResponse.BodyHandlers.discarding(), null).thenCompose(response -> {
+            OptionalLong length = response.headers().firstValueAsLong("Content-Length");
+            if (response.statusCode() == RangeBodyHandler.OK && length.isPresent()) {
+                return CompletableFuture.completedFuture(length.getAsLong());
+            }
+            if (response.statusCode() != RangeBodyHandler.OK && !headRefused(response.statusCode())) {
+                throw statusFailure(response, null);
+            }
+            return sizeFromRangedGet();
+        });
+    }
+
+    private CompletableFuture<Long> sizeFromRangedGet() {
+        ByteRange firstByte = new ByteRange(0, 1);
+        HttpRequest get = request(firstByte).GET().build();
+        RangeBodyHandler handler = new RangeBodyHandler(uri, firstByte, this::warnIgnoredRange);
+        return exchange(get, handler, null).thenApply(response -> {
+            int status = response.statusCode();
+            OptionalLong total = totalFromContentRange(response.headers());
+            if ((status == RangeBodyHandler.PARTIAL_CONTENT || status == RANGE_NOT_SATISFIABLE)
+                    && total.isPresent()) {
+                return total.getAsLong(); // 416 with "bytes */0" is an empty object
+            }
+            OptionalLong length = response.headers().firstValueAsLong("Content-Length");
+            if (status == RangeBodyHandler.OK && length.isPresent()) {
+                return length.getAsLong();
+            }
+            if (status == RangeBodyHandler.PARTIAL_CONTENT || status == RangeBodyHandler.OK) {
+                throw new StorageException(uri, null, "server does not report the object size", null);
+            }
+            throw statusFailure(response, null);
+        });
+    }
+
+    private HttpRequest.Builder request(ByteRange range) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).version(version).timeout(requestTimeout);
+        if (range != null) {
+            builder.header("Range", "bytes=" + range.offset() + "-" + (range.end() - 1));
+        }
+        return builder;
+    }
+
+    private <T> CompletableFuture<HttpResponse<T>> exchange(
+            HttpRequest request, HttpResponse.BodyHandler<T> handler, ByteRange range) {
+        return Deadlines.within(transport.client().sendAsync(request, handler), requestTimeout, timer,
+                () -> new HttpTimeoutException(request.method() + " timed out after " + requestTimeout.toMillis()
+                        + " ms" + (range == null ? "" : " reading " + range)));
+    }
+
+    private StorageException statusFailure(HttpResponse<?> response, ByteRange range) {
+        int status = response.statusCode();
+        return Failures.forStatus(status, Failures.describeStatus(status), uri, range,
+                RetryAfter.parse(response.headers().firstValue("Retry-After"), Clock.systemUTC()).orElse(null),
+                null);
+    }
+
+    private void rememberSize(HttpResponse<?> response) {
+        OptionalLong total = response.statusCode() == RangeBodyHandler.PARTIAL_CONTENT
+                ? totalFromContentRange(response.headers())
+                : response.headers().firstValueAsLong("Content-Length");
+        if (total.isPresent() && size.get() == null) {
+            size.compareAndSet(null, CompletableFuture.completedFuture(total.getAsLong()));
+        }
+    }
+
+    private static OptionalLong totalFromContentRange(HttpHeaders headers) {
+        return ContentRange.parse(headers.firstValue("Content-Range").orElse(null))
+                .map(ContentRange::total)
+                .orElse(OptionalLong.empty());
+    }
+
+    private void warnIgnoredRange() {
+        if (warnedIgnoredRange.compareAndSet(false, true)) {
+            LOG.warn("{}: the server ignores Range requests (HTTP 200 with the whole body); each range read streams "
+                    + "the object from its start up to the range end", uri);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(uri + ": reader is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpRangeReader{" + uri + "}";
+    }
+}
