@@ -2,6 +2,7 @@ package dev.stacstream.cog.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Block encodings and sample patterns shared by the codec tests. */
@@ -27,7 +28,7 @@ final class TestBlocks {
             byte[] data = new byte[size];
             switch (this) {
                 case RANDOM -> random.nextBytes(data);
-                case CONSTANT -> java.util.Arrays.fill(data, (byte) 0x5A);
+                case CONSTANT -> Arrays.fill(data, (byte) 0x5A);
                 case GRADIENT -> {
                     for (int i = 0; i < size; i++) {
                         data[i] = (byte) (i / 7);
