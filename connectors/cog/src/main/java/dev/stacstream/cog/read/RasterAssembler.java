@@ -32,18 +32,18 @@ final class RasterAssembler {
     /** Copies a decoded block (chunky, {@code layout.blockWidth()} pixels per row, little-endian). */
     void put(BlockRef ref, byte[] block) {
         PixelWindow bw = BlockPlanner.blockWindow(layout, ref);
-        int col0 = Math.max(bw.col(), window.col());
-        int col1 = Math.min(bw.colEnd(), window.colEnd());
-        int row0 = Math.max(bw.row(), window.row());
-        int row1 = Math.min(bw.rowEnd(), window.rowEnd());
-        if (col0 >= col1 || row0 >= row1) {
+        PixelWindow part = overlap(bw);
+        if (part == null) {
             return;
         }
+        int col0 = part.col();
+        int row0 = part.row();
+        int row1 = part.rowEnd();
         int samples = layout.samplesPerBlockPixel();
         int pixelBytes = samples * sampleBytes;
         int blockRowBytes = layout.blockWidth() * pixelBytes;
         byte[] out = raster.data();
-        int runPixels = col1 - col0;
+        int runPixels = part.width();
         for (int row = row0; row < row1; row++) {
             int src = (row - bw.row()) * blockRowBytes + (col0 - bw.col()) * pixelBytes;
             if (samples == 1) {
@@ -63,14 +63,13 @@ final class RasterAssembler {
 
     /** Fills the window part of a sparse block with one sample value in every band it stores. */
     void fill(BlockRef ref, byte[] sample) {
-        PixelWindow bw = BlockPlanner.blockWindow(layout, ref);
-        int col0 = Math.max(bw.col(), window.col());
-        int col1 = Math.min(bw.colEnd(), window.colEnd());
-        int row0 = Math.max(bw.row(), window.row());
-        int row1 = Math.min(bw.rowEnd(), window.rowEnd());
-        if (col0 >= col1 || row0 >= row1) {
+        PixelWindow part = overlap(BlockPlanner.blockWindow(layout, ref));
+        if (part == null) {
             return;
         }
+        int col0 = part.col();
+        int row0 = part.row();
+        int row1 = part.rowEnd();
         boolean zero = true;
         for (byte b : sample) {
             zero &= b == 0;
@@ -81,7 +80,7 @@ final class RasterAssembler {
         for (int band = firstBand; band <= lastBand; band++) {
             for (int row = row0; row < row1; row++) {
                 int dst = raster.offsetOf(band, row - window.row(), col0 - window.col());
-                int end = dst + (col1 - col0) * sampleBytes;
+                int end = dst + part.width() * sampleBytes;
                 if (zero) {
                     Arrays.fill(out, dst, end, (byte) 0);
                 } else {
@@ -91,5 +90,14 @@ final class RasterAssembler {
                 }
             }
         }
+    }
+
+    /** The part of a block's window inside the requested window, or {@code null} when they do not meet. */
+    private PixelWindow overlap(PixelWindow block) {
+        int col0 = Math.max(block.col(), window.col());
+        int col1 = Math.min(block.colEnd(), window.colEnd());
+        int row0 = Math.max(block.row(), window.row());
+        int row1 = Math.min(block.rowEnd(), window.rowEnd());
+        return col0 < col1 && row0 < row1 ? new PixelWindow(col0, row0, col1 - col0, row1 - row0) : null;
     }
 }

@@ -70,6 +70,7 @@ public final class WindowReader {
     private List<ByteBuffer> fetch(ImageLayout layout, List<BlockRef> refs) {
         List<ByteBuffer> out = new ArrayList<>(refs.size());
         List<ByteRange> missing = new ArrayList<>();
+        List<BlockRef> missingRefs = new ArrayList<>();
         List<Integer> missingAt = new ArrayList<>();
         for (BlockRef ref : refs) {
             if (ref.isSparse()) {
@@ -79,6 +80,7 @@ public final class WindowReader {
             ByteBuffer cached = headerCache.find(ref.range()).orElse(null);
             if (cached == null) {
                 missing.add(ref.range());
+                missingRefs.add(ref);
                 missingAt.add(out.size());
             }
             out.add(cached);
@@ -90,7 +92,7 @@ public final class WindowReader {
         try {
             fetched = reader.readAll(missing).join();
         } catch (CompletionException e) {
-            throw translate(layout, missing, e.getCause() == null ? e : e.getCause());
+            throw translate(layout, missingRefs, e.getCause() == null ? e : e.getCause());
         }
         for (int i = 0; i < fetched.size(); i++) {
             out.set(missingAt.get(i), fetched.get(i));
@@ -98,12 +100,14 @@ public final class WindowReader {
         return out;
     }
 
-    private RuntimeException translate(ImageLayout layout, List<ByteRange> ranges, Throwable cause) {
+    private RuntimeException translate(ImageLayout layout, List<BlockRef> refs, Throwable cause) {
         ErrorContext at = context.withIfd(layout.ifdIndex());
         if (cause instanceof StorageException se) {
-            ByteRange range = se.range();
-            if (range != null) {
-                at = at.withRange(range);
+            BlockRef block = blockOf(refs, se.range());
+            if (block != null) {
+                at = at.withBlock(block.index()).withRange(block.range());
+            } else if (se.range() != null) {
+                at = at.withRange(se.range());
             }
             if (se instanceof TruncatedReadException) {
                 return new MalformedTiffException(at, "block data lies past the end of the file (truncated file"
@@ -111,6 +115,23 @@ public final class WindowReader {
             }
             return new CogIoException(at, "reading blocks failed: " + se.getMessage(), se);
         }
-        return new CogIoException(at, "reading " + ranges.size() + " block range(s) failed: " + cause, cause);
+        return new CogIoException(at, "reading " + refs.size() + " block range(s) failed: " + cause, cause);
+    }
+
+    /**
+     * The block a failed (possibly coalesced) request served: the last one overlapping the failed range, since
+     * a request cut short loses its tail first. {@code null} when the range is unknown or matches none.
+     */
+    private static BlockRef blockOf(List<BlockRef> refs, ByteRange failed) {
+        if (failed == null) {
+            return null;
+        }
+        BlockRef last = null;
+        for (BlockRef ref : refs) {
+            if (ref.range().offset() < failed.end() && failed.offset() < ref.range().end()) {
+                last = ref;
+            }
+        }
+        return last;
     }
 }
