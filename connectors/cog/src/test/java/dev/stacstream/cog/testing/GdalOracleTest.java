@@ -72,8 +72,9 @@ class GdalOracleTest {
     @Test
     void aLevelGdalDoesNotHaveIsAnError() {
         Path file = TestCorpus.require().resolve(BYTE_TIF);
+        GdalOracle oracle = GdalOracle.shared();
 
-        assertThatThrownBy(() -> GdalOracle.shared().read(file, 1))
+        assertThatThrownBy(() -> oracle.read(file, 1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("level 1 out of range");
     }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * read it in place; nothing from it is copied into the repository.
  *
  * <p>The shared directory comes from system property {@value #SHARED_PROPERTY} (surefire sets it to
- * {@code <repo>/../shared}). When the corpus is missing, {@link #require()} fails on CI and skips elsewhere
+ * {@code <repo>/../shared}; see {@link #locate()} for runs without it). When the corpus is missing, {@link #require()} fails on CI and skips elsewhere
  * (see {@link Prerequisites}).
  */
 public final class TestCorpus {
@@ -23,6 +23,7 @@ public final class TestCorpus {
     public static final String SHARED_PROPERTY = "stacstream.shared";
 
     private static final String CORPUS_DIR = "test-corpus";
+    private static final String SHARED_DIR = "shared";
 
     private final Path root;
 
@@ -38,11 +39,23 @@ public final class TestCorpus {
         return new TestCorpus(root);
     }
 
-    /** Where the corpus should be: {@code ${stacstream.shared}/test-corpus}, else {@code ../shared/test-corpus}. */
+    /**
+     * Where the corpus should be: {@code ${stacstream.shared}/test-corpus}; without the property (a test run
+     * from an IDE) the nearest {@code shared/test-corpus} beside the working directory or one of its parents.
+     */
     static Path locate() {
         String shared = System.getProperty(SHARED_PROPERTY);
-        Path sharedDir = shared != null && !shared.isBlank() ? Paths.get(shared) : Paths.get("..", "shared");
-        return sharedDir.resolve(CORPUS_DIR).toAbsolutePath().normalize();
+        if (shared != null && !shared.isBlank()) {
+            return Paths.get(shared).resolve(CORPUS_DIR).toAbsolutePath().normalize();
+        }
+        Path cwd = Paths.get("").toAbsolutePath();
+        for (Path dir = cwd; dir.getParent() != null; dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling(SHARED_DIR).resolve(CORPUS_DIR);
+            if (Files.isDirectory(candidate)) {
+                return candidate.normalize();
+            }
+        }
+        return cwd.resolveSibling(SHARED_DIR).resolve(CORPUS_DIR).normalize();
     }
 
     /** The corpus directory. */

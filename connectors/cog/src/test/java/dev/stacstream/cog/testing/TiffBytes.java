@@ -150,6 +150,11 @@ public final class TiffBytes {
         write(entry.valuePosition() + index * size, size, value);
     }
 
+    /** Overwrites the entry count of an IFD (2 bytes, or 8 in a BigTIFF). */
+    public void putEntryCount(Directory dir, long count) {
+        write(Math.toIntExact(dir.offset()), bigTiff ? Long.BYTES : Short.BYTES, count);
+    }
+
     /** Overwrites an IFD pointer (4 bytes, or 8 in a BigTIFF) at {@code position}. */
     public void putPointer(int position, long value) {
         write(position, bigTiff ? Long.BYTES : Integer.BYTES, value);

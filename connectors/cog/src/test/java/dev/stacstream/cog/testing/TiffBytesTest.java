@@ -2,6 +2,7 @@ package dev.stacstream.cog.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,21 @@ class TiffBytesTest {
         assertThat(dirs).hasSize(1);
         assertThat(reread.value(dirs.get(0), TiffBytes.COMPRESSION, -1)).isEqualTo(34887);
         assertThat(reread.values(dirs.get(0).entry(TiffBytes.TILE_OFFSETS))[3]).isEqualTo(123_456_789L);
+    }
+
+    @Test
+    void patchesTheEntryCountInTheIfdsOwnWidth() {
+        TiffBytes classic = TiffBytes.read(TestCorpus.require().resolve("rasters/geotiff/rio-cogeo/cog_no_offest.tif"));
+        TiffBytes big = TiffBytes.read(TestCorpus.require().resolve("rasters/geotiff/async-tiff/BigTIFF.tif"));
+        TiffBytes.Directory classicIfd = classic.directories().get(0);
+        TiffBytes.Directory bigIfd = big.directories().get(0);
+
+        classic.putEntryCount(classicIfd, 0xfff0);
+        big.putEntryCount(bigIfd, 0x1_0000_0000L);
+
+        assertThat(ByteBuffer.wrap(classic.bytes()).order(ByteOrder.LITTLE_ENDIAN).getShort((int) classicIfd.offset()) & 0xffff)
+                .isEqualTo(0xfff0);
+        assertThat(ByteBuffer.wrap(big.bytes()).order(ByteOrder.LITTLE_ENDIAN).getLong((int) bigIfd.offset())).isEqualTo(0x1_0000_0000L);
     }
 
     @Test

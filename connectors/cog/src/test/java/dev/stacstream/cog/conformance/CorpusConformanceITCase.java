@@ -1,0 +1,67 @@
+package dev.stacstream.cog.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stacstream.cog.testing.GdalOracle;
+import dev.stacstream.cog.testing.TestCorpus;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every TIFF of the shared corpus, every level, decodes to what GDAL decodes: whole levels, and windows
+ * inside blocks, across block corners and along the partial right/bottom edge blocks.
+ *
+ * <p>No corpus file is skipped: a file the reader cannot decode would have to be listed in
+ * {@link #EXPECTED_ERRORS} with the error kind it must raise (none is, today).
+ */
+class CorpusConformanceITCase {
+
+    /**
+     * Corpus files the reader is expected to refuse, with the {@code CogException.kind()} it must raise.
+     * Every other corpus TIFF must match GDAL.
+     */
+    static final Map<String, String> EXPECTED_ERRORS = Map.of();
+
+    static Stream<String> files() {
+        return TestCorpus.require().tiffs().stream().filter(f -> !EXPECTED_ERRORS.containsKey(f));
+    }
+
+    static Stream<GdalConformance.LevelCase> levels() {
+        TestCorpus corpus = TestCorpus.require();
+        return files().flatMap(f -> GdalConformance.levelCases(f, corpus.resolve(f)));
+    }
+
+    @Test
+    void theCorpusHasTiffsAndEveryExpectedErrorNamesOne() {
+        assertThat(TestCorpus.require().tiffs()).isNotEmpty().containsAll(EXPECTED_ERRORS.keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void levelsHaveGdalsShapesAndTypes(String file) {
+        GdalConformance.assertLevelsMatchGdal(file, TestCorpus.require().resolve(file));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("levels")
+    void wholeLevelMatchesGdal(GdalConformance.LevelCase level) {
+        GdalConformance.assertFullLevelMatchesGdal(level);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("levels")
+    void windowsMatchGdal(GdalConformance.LevelCase level) {
+        GdalConformance.assertWindowsMatchGdal(level);
+    }
+
+    @Test
+    void gdalReadsEveryCorpusTiff() {
+        GdalOracle oracle = GdalOracle.shared();
+        TestCorpus corpus = TestCorpus.require();
+
+        assertThat(corpus.tiffs()).allSatisfy(f -> assertThat(oracle.describe(corpus.resolve(f)).levels()).isNotEmpty());
+    }
+}
