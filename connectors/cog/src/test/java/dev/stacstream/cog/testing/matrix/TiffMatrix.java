@@ -171,9 +171,16 @@ public final class TiffMatrix {
         return new TiffMatrix(files, refusals);
     }
 
+    /** Empties a matrix directory; refuses a non-empty directory that holds no plan, to survive a mistyped property. */
     private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
+        }
+        boolean matrixDir = Stream.of(PLAN, PLAN + ".pending", RESULTS).anyMatch(name -> Files.exists(dir.resolve(name)));
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (!matrixDir && entries.findAny().isPresent()) {
+                throw new IllegalStateException("refusing to empty " + dir + ": it is not empty and holds no TIFF matrix plan");
+            }
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {

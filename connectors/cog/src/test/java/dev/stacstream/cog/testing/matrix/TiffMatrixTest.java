@@ -1,6 +1,7 @@
 package dev.stacstream.cog.testing.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stacstream.cog.testing.GdalOracle;
 import dev.stacstream.cog.testing.OracleDescription;
@@ -118,6 +119,16 @@ class TiffMatrixTest {
         TiffMatrix changed = TiffMatrix.generate(dir, two);
         assertThat(changed.files()).hasSize(2);
         assertThat(Files.getLastModifiedTime(first)).isNotEqualTo(stamp);
+    }
+
+    @Test
+    void neverEmptiesADirectoryThatIsNotAMatrix(@TempDir Path dir) throws IOException {
+        Path precious = Files.writeString(dir.resolve("precious.txt"), "not a matrix file");
+
+        assertThatThrownBy(() -> TiffMatrix.generate(dir, MatrixDesign.variants().subList(0, 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refusing to empty " + dir);
+        assertThat(precious).hasContent("not a matrix file");
     }
 
     private static <T> Set<T> values(List<MatrixVariant> variants, Function<MatrixVariant, T> dimension) {
