@@ -52,9 +52,6 @@ public final class BlockPlanner {
 
     /** The pixel window a block covers, clipped to the image. */
     public static PixelWindow blockWindow(ImageLayout layout, BlockRef ref) {
-        int col = ref.blockCol() * layout.blockWidth();
-        int row = ref.blockRow() * layout.blockHeight();
-        return new PixelWindow(col, row, Math.min(layout.blockWidth(), layout.width() - col),
-                Math.min(layout.blockHeight(), layout.height() - row));
+        return layout.encoding().blockWindow(ref);
     }
 }

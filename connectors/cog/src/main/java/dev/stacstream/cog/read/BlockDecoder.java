@@ -10,7 +10,7 @@ import dev.stacstream.cog.error.MalformedTiffException;
 import dev.stacstream.cog.error.UnsupportedTiffException;
 import dev.stacstream.cog.plan.BlockRef;
 import dev.stacstream.cog.tiff.Compressions;
-import dev.stacstream.cog.tiff.ImageLayout;
+import dev.stacstream.cog.tiff.LevelEncoding;
 import java.nio.ByteOrder;
 
 /**
@@ -30,7 +30,7 @@ public final class BlockDecoder {
     }
 
     /** Fails with an unsupported error when this decoder cannot decode the image at all. */
-    public void checkSupported(ImageLayout layout, ErrorContext context) {
+    public void checkSupported(LevelEncoding layout, ErrorContext context) {
         layout.unsupportedReason().ifPresent(reason -> {
             throw new UnsupportedTiffException(context.withIfd(layout.ifdIndex()), "unsupported image: " + reason);
         });
@@ -43,7 +43,7 @@ public final class BlockDecoder {
     }
 
     /** How block {@code ref} is encoded. */
-    public static BlockEncoding encoding(ImageLayout layout, BlockRef ref) {
+    public static BlockEncoding encoding(LevelEncoding layout, BlockRef ref) {
         return new BlockEncoding(layout.compression(), layout.blockWidth(), layout.rowsInBlock(ref.blockRow()),
                 layout.samplesPerBlockPixel(), layout.bitsPerSample(), layout.photometric(), layout.jpegTables(),
                 layout.byteOrder());
@@ -53,7 +53,7 @@ public final class BlockDecoder {
      * Decodes one block to little-endian samples laid out as stored (chunky pixels, row-major,
      * {@code encoding.width()} pixels per row).
      */
-    public byte[] decode(ImageLayout layout, BlockRef ref, byte[] src, int offset, int length, ErrorContext context) {
+    public byte[] decode(LevelEncoding layout, BlockRef ref, byte[] src, int offset, int length, ErrorContext context) {
         ErrorContext at = context.withIfd(layout.ifdIndex()).withBlock(ref.index()).withRange(ref.range());
         BlockEncoding encoding = encoding(layout, ref);
         byte[] samples;
@@ -79,7 +79,7 @@ public final class BlockDecoder {
         return samples;
     }
 
-    private Decompressor decompressor(ImageLayout layout, ErrorContext context) {
+    private Decompressor decompressor(LevelEncoding layout, ErrorContext context) {
         return registry.find(layout.compression()).orElseThrow(() -> new UnsupportedTiffException(
                 context.withIfd(layout.ifdIndex()), "unsupported compression " + layout.compression() + " ("
                         + DecompressorRegistry.compressionName(layout.compression()) + ")"));

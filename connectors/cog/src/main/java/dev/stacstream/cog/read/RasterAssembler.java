@@ -1,10 +1,9 @@
 package dev.stacstream.cog.read;
 
-import dev.stacstream.cog.plan.BlockPlanner;
 import dev.stacstream.cog.plan.BlockRef;
 import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.raster.Raster;
-import dev.stacstream.cog.tiff.ImageLayout;
+import dev.stacstream.cog.tiff.LevelEncoding;
 import java.util.Arrays;
 
 /**
@@ -13,12 +12,12 @@ import java.util.Arrays;
  */
 final class RasterAssembler {
 
-    private final ImageLayout layout;
+    private final LevelEncoding layout;
     private final PixelWindow window;
     private final Raster raster;
     private final int sampleBytes;
 
-    RasterAssembler(ImageLayout layout, PixelWindow window) {
+    RasterAssembler(LevelEncoding layout, PixelWindow window) {
         this.layout = layout;
         this.window = window;
         this.raster = new Raster(layout.dataType(), layout.bands(), window.width(), window.height());
@@ -31,7 +30,7 @@ final class RasterAssembler {
 
     /** Copies a decoded block (chunky, {@code layout.blockWidth()} pixels per row, little-endian). */
     void put(BlockRef ref, byte[] block) {
-        PixelWindow bw = BlockPlanner.blockWindow(layout, ref);
+        PixelWindow bw = layout.blockWindow(ref);
         PixelWindow part = overlap(bw);
         if (part == null) {
             return;
@@ -63,7 +62,7 @@ final class RasterAssembler {
 
     /** Fills the window part of a sparse block with one sample value in every band it stores. */
     void fill(BlockRef ref, byte[] sample) {
-        PixelWindow part = overlap(BlockPlanner.blockWindow(layout, ref));
+        PixelWindow part = overlap(layout.blockWindow(ref));
         if (part == null) {
             return;
         }

@@ -9,6 +9,7 @@ import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.raster.Raster;
 import dev.stacstream.cog.tiff.HeaderCache;
 import dev.stacstream.cog.tiff.ImageLayout;
+import dev.stacstream.cog.tiff.LevelEncoding;
 import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.RangeReader;
 import dev.stacstream.storage.StorageException;
@@ -39,10 +40,11 @@ public final class WindowReader {
     }
 
     public Raster read(ImageLayout layout, PixelWindow window, Double nodata) {
-        decoder.checkSupported(layout, context);
+        LevelEncoding encoding = layout.encoding();
+        decoder.checkSupported(encoding, context);
         List<BlockRef> refs = BlockPlanner.plan(layout, window);
         List<ByteBuffer> data = fetch(layout, refs);
-        RasterAssembler assembler = new RasterAssembler(layout, window);
+        RasterAssembler assembler = new RasterAssembler(encoding, window);
         byte[] fill = NodataFill.sampleBytes(layout.dataType(), nodata);
         // Blocks cover disjoint parts of the raster, so they decode and copy in parallel (common pool).
         IntStream indices = IntStream.range(0, refs.size());
@@ -51,13 +53,13 @@ public final class WindowReader {
             if (ref.isSparse()) {
                 assembler.fill(ref, fill);
             } else {
-                assembler.put(ref, decode(layout, ref, data.get(i)));
+                assembler.put(ref, decode(encoding, ref, data.get(i)));
             }
         });
         return assembler.raster();
     }
 
-    private byte[] decode(ImageLayout layout, BlockRef ref, ByteBuffer buf) {
+    private byte[] decode(LevelEncoding layout, BlockRef ref, ByteBuffer buf) {
         if (buf.hasArray()) {
             return decoder.decode(layout, ref, buf.array(), buf.arrayOffset() + buf.position(), buf.remaining(), context);
         }
@@ -111,11 +113,16 @@ public final class WindowReader {
             }
             if (se instanceof TruncatedReadException) {
                 return new MalformedTiffException(at, "block data lies past the end of the file (truncated file"
-                        + " or corrupt offset): " + se.getMessage(), se);
+                        + " or corrupt offset): " + failure(se), se);
             }
-            return new CogIoException(at, "reading blocks failed: " + se.getMessage(), se);
+            return new CogIoException(at, "reading blocks failed: " + failure(se), se);
         }
         return new CogIoException(at, "reading " + refs.size() + " block range(s) failed: " + cause, cause);
+    }
+
+    /** The storage failure without the URI, which the error context already names. */
+    private static String failure(StorageException se) {
+        return se.attempts() > 1 ? se.detail() + " after " + se.attempts() + " attempts" : se.detail();
     }
 
     /**

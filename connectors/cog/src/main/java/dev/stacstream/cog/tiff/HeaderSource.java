@@ -5,6 +5,7 @@ import dev.stacstream.cog.error.ErrorContext;
 import dev.stacstream.cog.error.MalformedTiffException;
 import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.RangeReader;
+import dev.stacstream.storage.StorageException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -98,8 +99,9 @@ final class HeaderSource {
             data = reader.readAtMost(request).join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new CogIoException(context.withRange(request), "reading the TIFF header failed: "
-                    + cause.getMessage(), cause);
+            String detail = cause instanceof StorageException se ? se.detail()
+                    + (se.attempts() > 1 ? " after " + se.attempts() + " attempts" : "") : cause.toString();
+            throw new CogIoException(context.withRange(request), "reading the TIFF header failed: " + detail, cause);
         }
         requests++;
         bytesRead += data.remaining();

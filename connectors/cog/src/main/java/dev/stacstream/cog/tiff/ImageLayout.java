@@ -103,6 +103,13 @@ public final class ImageLayout implements RasterLevel {
                 .orElseThrow(() -> new MalformedTiffException(ctx, "required tag " + TiffTag.describe(tag) + " is missing"));
     }
 
+    /** The serializable encoding of this image's blocks (no offsets), for the decode stage. */
+    public LevelEncoding encoding() {
+        return new LevelEncoding(ifd.index(), width, height, samplesPerPixel, blockWidth, blockHeight, tiled, isPlanar(),
+                bitsPerSample, sampleFormat, compression, predictor, photometric, byteOrder == ByteOrder.BIG_ENDIAN,
+                jpegTables, unsupportedReason().orElse(null));
+    }
+
     /** Why this reader cannot decode the image, or empty when it can (codec availability is checked on read). */
     public Optional<String> unsupportedReason() {
         if (!uniformBits) {
