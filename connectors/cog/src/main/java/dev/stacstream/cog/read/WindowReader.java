@@ -9,7 +9,6 @@ import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.raster.Raster;
 import dev.stacstream.cog.tiff.HeaderCache;
 import dev.stacstream.cog.tiff.ImageLayout;
-import dev.stacstream.cog.tiff.LevelEncoding;
 import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.RangeReader;
 import dev.stacstream.storage.StorageException;
@@ -18,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.stream.IntStream;
 
 /**
  * Reads a window of one image: plans the blocks, fetches those not already in the header cache with one
@@ -30,42 +28,21 @@ public final class WindowReader {
     private final RangeReader reader;
     private final HeaderCache headerCache;
     private final BlockDecoder decoder;
+    private final WindowDecoder windowDecoder;
     private final ErrorContext context;
 
     public WindowReader(RangeReader reader, HeaderCache headerCache, BlockDecoder decoder) {
         this.reader = reader;
         this.headerCache = headerCache;
         this.decoder = decoder;
+        this.windowDecoder = new WindowDecoder(decoder, true);
         this.context = ErrorContext.of(reader.uri());
     }
 
     public Raster read(ImageLayout layout, PixelWindow window, Double nodata) {
-        LevelEncoding encoding = layout.encoding();
-        decoder.checkSupported(encoding, context);
+        decoder.checkSupported(layout.encoding(), context);
         List<BlockRef> refs = BlockPlanner.plan(layout, window);
-        List<ByteBuffer> data = fetch(layout, refs);
-        RasterAssembler assembler = new RasterAssembler(encoding, window);
-        byte[] fill = NodataFill.sampleBytes(layout.dataType(), nodata);
-        // Blocks cover disjoint parts of the raster, so they decode and copy in parallel (common pool).
-        IntStream indices = IntStream.range(0, refs.size());
-        (refs.size() > 1 ? indices.parallel() : indices).forEach(i -> {
-            BlockRef ref = refs.get(i);
-            if (ref.isSparse()) {
-                assembler.fill(ref, fill);
-            } else {
-                assembler.put(ref, decode(encoding, ref, data.get(i)));
-            }
-        });
-        return assembler.raster();
-    }
-
-    private byte[] decode(LevelEncoding layout, BlockRef ref, ByteBuffer buf) {
-        if (buf.hasArray()) {
-            return decoder.decode(layout, ref, buf.array(), buf.arrayOffset() + buf.position(), buf.remaining(), context);
-        }
-        byte[] src = new byte[buf.remaining()];
-        buf.duplicate().get(src);
-        return decoder.decode(layout, ref, src, 0, src.length, context);
+        return windowDecoder.decode(layout.encoding(), window, refs, fetch(layout, refs), nodata, reader.uri());
     }
 
     /** The stored bytes of every non-sparse block, index-aligned with {@code refs} (null for sparse ones). */
