@@ -1,0 +1,21 @@
+package dev.stacstream.stac.client;
+
+import dev.stacstream.storage.StorageOptions;
+import java.util.Objects;
+
+/** {@link ItemSearchProvider#catalog}: serializable settings of a static catalog walk. */
+record CatalogSearchProvider(String catalogUri, StorageOptions options) implements ItemSearchProvider {
+
+    private static final long serialVersionUID = 1L;
+
+    CatalogSearchProvider {
+        Objects.requireNonNull(catalogUri, "catalogUri");
+        Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public ItemSearch create() {
+        // Interim: the catalog walker lands in a following commit; the contract types are committed first.
+        throw new UnsupportedOperationException("static catalog walk of " + catalogUri + " is not implemented yet");
+    }
+}
