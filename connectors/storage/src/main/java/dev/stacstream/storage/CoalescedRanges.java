@@ -45,11 +45,6 @@ public final class CoalescedRanges {
         return Collections.unmodifiableList(served);
     }
 
-    /** The index of the request that serves input {@code inputIndex}. */
-    public int requestOf(int inputIndex) {
-        return requestOfInput[inputIndex];
-    }
-
     /** Bytes the requests fetch in total (gaps included, overlaps counted once). */
     public long requestedBytes() {
         long total = 0;

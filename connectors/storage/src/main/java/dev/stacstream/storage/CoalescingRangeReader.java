@@ -1,7 +1,7 @@
 package dev.stacstream.storage;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -83,7 +83,7 @@ public abstract class CoalescingRangeReader implements RangeReader {
     private static void completeSplit(
             CompletableFuture<List<ByteBuffer>> result, CoalescedRanges plan, ByteBuffer[] responses) {
         try {
-            result.complete(plan.split(new ArrayList<>(List.of(responses))));
+            result.complete(plan.split(Arrays.asList(responses)));
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
         }

@@ -45,7 +45,7 @@ public final class InMemoryRangeReader extends CoalescingRangeReader {
     @Override
     protected CompletableFuture<ByteBuffer> fetch(ByteRange range) {
         if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException(uri + ": reader is closed"));
+            throw new IllegalStateException(uri + ": reader is closed");
         }
         if (range.end() > data.length) {
             long available = Math.max(0, data.length - range.offset());

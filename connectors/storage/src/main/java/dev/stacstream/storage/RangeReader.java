@@ -11,6 +11,14 @@ import java.util.concurrent.CompletableFuture;
  * truncated response completes the future exceptionally with a {@link StorageException} that names the
  * URI and the range, never with fewer bytes. Implementations are thread-safe; futures may complete on an
  * I/O thread, so callers hop to their own executor before doing CPU work.
+ *
+ * <p>Storage failures complete the future exceptionally with a {@link StorageException} (see its subclasses for
+ * the taxonomy). Misuse is thrown at once instead: {@link IllegalStateException} for a closed reader,
+ * {@link IllegalArgumentException} for a range too long for one buffer. Returned buffers may be views into a
+ * larger array (after coalescing): use {@code arrayOffset()} when accessing {@code array()} directly.
+ *
+ * <p>Readers are cheap; the expensive clients behind them are shared (see {@link SharedClients}).
+ * {@link #close()} releases only what the reader itself holds (e.g. an open file) and is idempotent.
  */
 public interface RangeReader extends AutoCloseable {
 

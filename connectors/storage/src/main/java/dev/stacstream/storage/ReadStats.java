@@ -12,9 +12,6 @@ package dev.stacstream.storage;
 public record ReadStats(
         long rangesRequested, long bytesRequested, long requests, long bytesReceived, long failedRequests) {
 
-    /** Nothing read. */
-    public static final ReadStats EMPTY = new ReadStats(0, 0, 0, 0, 0);
-
     /**
      * Bytes received beyond what the caller asked for: the gaps that coalescing read through. Negative when the
      * caller asked for overlapping or duplicate ranges, which are fetched once.

@@ -87,11 +87,6 @@ public final class SharedClients implements AutoCloseable {
         return clients.size();
     }
 
-    /** Whether {@link #close()} has been called. */
-    public boolean isClosed() {
-        return closed;
-    }
-
     /**
      * Closes every client, newest first, and the timer. Idempotent; a client that fails to close is logged and
      * the others are still closed.

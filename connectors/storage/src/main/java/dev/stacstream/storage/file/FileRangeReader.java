@@ -48,11 +48,13 @@ final class FileRangeReader extends CoalescingRangeReader {
 
     @Override
     protected CompletableFuture<ByteBuffer> fetch(ByteRange range) {
+        checkOpen();
         return onIoThread(range, () -> readFully(range));
     }
 
     @Override
     public CompletableFuture<Long> size() {
+        checkOpen();
         return onIoThread(null, () -> channel().size());
     }
 
@@ -85,10 +87,14 @@ final class FileRangeReader extends CoalescingRangeReader {
         return buffer.flip();
     }
 
-    private synchronized FileChannel channel() throws IOException {
+    private synchronized void checkOpen() {
         if (closed) {
             throw new IllegalStateException(uri + ": reader is closed");
         }
+    }
+
+    private synchronized FileChannel channel() throws IOException {
+        checkOpen(); // closed while this read was queued
         if (channel == null) {
             channel = FileChannel.open(path, StandardOpenOption.READ);
         }

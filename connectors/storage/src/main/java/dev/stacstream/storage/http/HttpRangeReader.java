@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * status is mapped by {@link Failures#forStatus}. Each attempt has a deadline of the request timeout that covers
  * the whole exchange, body included (the JDK's own request timeout stops at the headers). Plain {@code http} uses
  * HTTP/1.1 (no cleartext upgrade probe); {@code https} offers HTTP/2 and falls back to 1.1.
+ *
+ * <p>Attempts are counted and retried by the {@link RetryExecutor} only. Below it, the JDK client has two retries of
+ * its own that cannot be switched off per client: it re-sends an idempotent request once when a pooled keep-alive
+ * connection turns out to be closed before any response byte (a stale connection), and retries a refused connect
+ * once. A server may therefore see up to two requests for one counted attempt in those two cases.
  *
  * <p>Futures complete on the HttpClient's executor threads; retry delays run on the shared timer.
  */
@@ -112,7 +118,10 @@ final class HttpRangeReader extends CoalescingRangeReader {
     private CompletableFuture<ByteBuffer> attemptRead(ByteRange range) {
         HttpRequest request = request(range).GET().build();
         RangeBodyHandler handler = new RangeBodyHandler(uri, range, this::warnIgnoredRange);
-        return exchange(request, handler, range).thenApply(response -> {
+        return exchange(request, handler, range).handle((response, error) -> {
+            if (error != null) {
+                throw new CompletionException(handler.failure(RetryExecutor.unwrap(error)));
+            }
             if (response.statusCode() != RangeBodyHandler.PARTIAL_CONTENT
                     && response.statusCode() != RangeBodyHandler.OK) {
                 throw statusFailure(response, range);

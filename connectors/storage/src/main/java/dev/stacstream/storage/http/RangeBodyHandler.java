@@ -2,8 +2,10 @@ package dev.stacstream.storage.http;
 
 import dev.stacstream.storage.BadRequestException;
 import dev.stacstream.storage.ByteRange;
+import dev.stacstream.storage.StorageException;
 import dev.stacstream.storage.internal.ContentRange;
 import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
@@ -32,6 +34,8 @@ final class RangeBodyHandler implements BodyHandler<ByteBuffer> {
     private final String uri;
     private final ByteRange range;
     private final Runnable onIgnoredRange;
+    /** The subscriber chosen for a 200/206 response; set on the HttpClient's thread, read after the exchange. */
+    private volatile RangeBodySubscriber subscriber;
 
     RangeBodyHandler(String uri, ByteRange range, Runnable onIgnoredRange) {
         this.uri = uri;
@@ -39,8 +43,27 @@ final class RangeBodyHandler implements BodyHandler<ByteBuffer> {
         this.onIgnoredRange = onIgnoredRange;
     }
 
+    /**
+     * The failure to report for an exchange that failed with {@code error}: once a body was being received, the
+     * subscriber's view (a truncation naming the bytes that arrived); before that, or for a timeout, {@code error}
+     * itself.
+     */
+    Throwable failure(Throwable error) {
+        RangeBodySubscriber chosen = subscriber;
+        boolean keepAsIs = chosen == null || error instanceof StorageException || error instanceof HttpTimeoutException;
+        return keepAsIs ? error : chosen.failure(error);
+    }
+
     @Override
     public BodySubscriber<ByteBuffer> apply(ResponseInfo info) {
+        BodySubscriber<ByteBuffer> chosen = choose(info);
+        if (chosen instanceof RangeBodySubscriber ranged) {
+            subscriber = ranged;
+        }
+        return chosen;
+    }
+
+    private BodySubscriber<ByteBuffer> choose(ResponseInfo info) {
         if (info.statusCode() == PARTIAL_CONTENT) {
             Optional<ContentRange> contentRange = ContentRange.parse(
                     info.headers().firstValue("Content-Range").orElse(null));

@@ -4,6 +4,7 @@ import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.StorageException;
 import dev.stacstream.storage.TruncatedReadException;
 import dev.stacstream.storage.internal.BodyWindow;
+import dev.stacstream.storage.internal.RetryExecutor;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -98,6 +99,25 @@ final class RangeBodySubscriber implements BodySubscriber<ByteBuffer> {
             }
         }
         subscription.request(1);
+    }
+
+    /**
+     * The failure to report for an exchange that failed with {@code error} after this subscriber was chosen: its own
+     * verdict if it reached one, else a retryable truncation counting the bytes that arrived. The JDK client may fail
+     * the exchange with its own {@code IOException} (e.g. "fixed content-length: 100, bytes received: 10") without
+     * the subscriber's error ever surfacing, so the reader asks here rather than trusting the exchange's error.
+     */
+    StorageException failure(Throwable error) {
+        if (body.isCompletedExceptionally()) {
+            Throwable own = body.handle((value, e) -> RetryExecutor.unwrap(e)).join();
+            if (own instanceof StorageException se) {
+                return se;
+            }
+        }
+        if (rejection != null) {
+            return rejection;
+        }
+        return window.truncation(uri, range, objectSize, error);
     }
 
     @Override

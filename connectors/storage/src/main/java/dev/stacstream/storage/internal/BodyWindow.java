@@ -10,14 +10,15 @@ import java.util.OptionalLong;
  *
  * <p>With {@code skip = 0} it holds a ranged (206) response; with {@code skip = offset} it cuts the wanted range
  * out of a full (200) body from a server that ignored {@code Range}, without keeping the bytes before or after.
- * Not thread-safe: body chunks arrive one at a time on the client's I/O thread.
+ * Single writer: body chunks arrive one at a time on the client's I/O thread; the fill count is volatile so that
+ * a failure handler on another thread reports how many bytes arrived.
  */
 public final class BodyWindow {
 
     private final long skip;
     private final byte[] bytes;
     private long seen;
-    private int filled;
+    private volatile int filled;
 
     /**
      * @param skip body bytes to discard before the window

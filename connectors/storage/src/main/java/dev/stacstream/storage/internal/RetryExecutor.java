@@ -40,10 +40,6 @@ public final class RetryExecutor {
         this.timer = Objects.requireNonNull(timer, "timer");
     }
 
-    public RetryPolicy policy() {
-        return policy;
-    }
-
     /**
      * Runs {@code attempt} until it succeeds, fails with a non-retryable error, or the policy's attempts are used.
      *

@@ -132,9 +132,10 @@ class FileRangeReaderTest {
         reader.close();
         reader.close(); // idempotent
 
-        ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                () -> reader.read(ByteRange.of(0, 1)).get(5, TimeUnit.SECONDS));
-        assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessageEndingWith("reader is closed");
+        assertThatThrownBy(() -> reader.read(ByteRange.of(0, 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(file + ": reader is closed");
+        assertThatThrownBy(reader::size).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.stacstream.storage.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stacstream.storage.AccessDeniedException;
+import dev.stacstream.storage.BadRequestException;
+import dev.stacstream.storage.ByteRange;
+import dev.stacstream.storage.NotFoundException;
+import dev.stacstream.storage.StorageException;
+import dev.stacstream.storage.TransientStorageException;
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** The S3 part of the classification table: error codes first, then the HTTP status. */
+class S3FailuresTest {
+
+    private static final String URI = "s3://bucket/key.tif";
+    private static final ByteRange RANGE = ByteRange.of(0, 10);
+
+    static Stream<Arguments> serviceErrors() {
+        return Stream.of(
+                Arguments.of(404, "NoSuchKey", NotFoundException.class, false),
+                Arguments.of(404, "NoSuchBucket", NotFoundException.class, false),
+                Arguments.of(404, null, NotFoundException.class, false),
+                Arguments.of(403, "AccessDenied", AccessDeniedException.class, false),
+                Arguments.of(403, "SignatureDoesNotMatch", AccessDeniedException.class, false),
+                Arguments.of(400, "ExpiredToken", AccessDeniedException.class, false),
+                Arguments.of(503, "SlowDown", TransientStorageException.class, true),
+                Arguments.of(500, "InternalError", TransientStorageException.class, true),
+                Arguments.of(400, "RequestTimeout", TransientStorageException.class, true),
+                Arguments.of(429, null, TransientStorageException.class, true),
+                Arguments.of(416, "InvalidRange", BadRequestException.class, false),
+                Arguments.of(400, "InvalidArgument", BadRequestException.class, false),
+                Arguments.of(501, "NotImplemented", BadRequestException.class, false));
+    }
+
+    @ParameterizedTest(name = "HTTP {0} {1} -> {2}")
+    @MethodSource("serviceErrors")
+    void classifiesServiceErrorsByCodeThenStatus(
+            int status, String code, Class<? extends StorageException> type, boolean retryable) {
+        S3Exception error = (S3Exception) S3Exception.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("details").build())
+                .build();
+
+        StorageException e = S3Failures.classify(error, URI, RANGE);
+
+        assertThat(e).isExactlyInstanceOf(type);
+        assertThat(e.isRetryable()).isEqualTo(retryable);
+        assertThat(e.getMessage()).startsWith(URI + " bytes [0, 10): HTTP " + status);
+        if (code != null) {
+            assertThat(e.detail()).contains(code + ": details");
+        }
+    }
+
+    @Test
+    void clientTimeoutsAndIoErrorsAreTransientOtherClientErrorsAreNot() {
+        StorageException timeout = S3Failures.classify(
+                ApiCallAttemptTimeoutException.create(10_000), URI, RANGE);
+        StorageException reset = S3Failures.classify(SdkClientException.builder()
+                .message("Unable to execute HTTP request").cause(new IOException("Connection reset")).build(), URI, RANGE);
+        StorageException noCredentials = S3Failures.classify(SdkClientException.builder()
+                .message("Unable to load credentials from any of the providers").build(), URI, RANGE);
+
+        assertThat(timeout).isInstanceOf(TransientStorageException.class);
+        assertThat(reset).isInstanceOf(TransientStorageException.class);
+        assertThat(noCredentials.isRetryable()).isFalse();
+        assertThat(noCredentials.detail()).startsWith("S3 client error: SdkClientException: Unable to load credentials");
+    }
+}
