@@ -1,0 +1,108 @@
+package dev.stacstream.job.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stacstream.cog.plan.PixelWindow;
+import dev.stacstream.cog.testing.TestCorpus;
+import dev.stacstream.stac.model.StacItem;
+import dev.stacstream.storage.CountingRangeReader;
+import dev.stacstream.storage.RangeReaders;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Plans the real Sentinel-2 corpus scene (B04/B08 at 100 m in 512 blocks, SCL at 200 m) with its real STAC item. */
+class ItemPlannerTest {
+
+    private static Path scene;
+    private static StacItem item;
+
+    @BeforeAll
+    static void loadItem() throws IOException {
+        scene = TestCorpus.require()
+                .resolve("rasters/sentinel2/S2A_29RKH_20200219_0_L2A/S2A_29RKH_20200219_0_L2A.json").getParent();
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(scene.resolve("S2A_29RKH_20200219_0_L2A.json").toFile());
+        // The recorded hrefs point at the public bucket; this machine has the same files on disk.
+        for (Map.Entry<String, String> e : Map.of("red", "B04.tif", "nir", "B08.tif", "scl", "SCL.tif").entrySet()) {
+            ((ObjectNode) json.get("assets").get(e.getKey())).put("href", scene.resolve(e.getValue()).toUri().toString());
+        }
+        item = StacItem.fromNode(json);
+    }
+
+    private static List<BlockTask> plan(PlanOptions options, List<CountingRangeReader> opened) {
+        return new ItemPlanner(options, href -> {
+            CountingRangeReader r = new CountingRangeReader(RangeReaders.open(href));
+            opened.add(r);
+            return r;
+        }).plan(item);
+    }
+
+    @Test
+    void cutsTheBandLevelIntoBlockWindowsAndMapsEachOntoTheCoarserMask() {
+        List<CountingRangeReader> opened = new ArrayList<>();
+        List<BlockTask> tasks = plan(new PlanOptions(List.of("red", "nir"), "scl", 0, 0, true), opened);
+
+        assertThat(tasks).hasSize(9); // 1098 px in 512 blocks: 3 x 3
+        assertThat(opened).hasSize(3).allSatisfy(r -> assertThat(r.stats().requests()).isEqualTo(1));
+        BlockTask center = tasks.get(4);
+        assertThat(center.tile()).isEqualTo("MGRS-29RKH"); // grid:code
+        assertThat(center.assets()).extracting(AssetWindow::band).containsExactly("red", "nir", "scl");
+        assertThat(center.assets().get(0).window()).isEqualTo(new PixelWindow(512, 512, 512, 512));
+        assertThat(center.assets().get(0).blocks()).hasSize(1);
+        assertThat(center.assets().get(0).nodata()).isEqualTo(0.0);
+        assertThat(center.assets().get(0).scale()).isEqualTo(0.0001);
+        AssetWindow mask = center.assets().get(2);
+        assertThat(mask.role()).isEqualTo(AssetRole.MASK);
+        assertThat(mask.window()).isEqualTo(new PixelWindow(256, 256, 256, 256));
+        assertThat(mask.geoTransform()).containsExactly(199980, 200, 0, 2800020, 0, -200);
+        PixelWindow lastMask = tasks.get(8).assets().get(2).window();
+        assertThat(lastMask).isEqualTo(new PixelWindow(512, 512, 37, 37));
+    }
+
+    @Test
+    void theMaskHaloWidensTheMaskWindowWithinTheImage() {
+        List<BlockTask> tasks = plan(new PlanOptions(List.of("red"), "scl", 0, 5, false), new ArrayList<>());
+        assertThat(tasks.get(0).assets().get(1).window()).isEqualTo(new PixelWindow(0, 0, 261, 261));
+        assertThat(tasks.get(4).assets().get(1).window()).isEqualTo(new PixelWindow(251, 251, 266, 266));
+        assertThat(tasks.get(0).assets().get(0).scale()).isNull();
+    }
+
+    @Test
+    void anOverviewLevelPicksTheMaskLevelOfTheSameResolution() {
+        List<BlockTask> tasks = plan(new PlanOptions(List.of("red"), "scl", 1, 0, false), new ArrayList<>());
+        AssetWindow mask = tasks.get(0).assets().get(1);
+        assertThat(tasks.get(0).assets().get(0).geoTransform()[1]).isEqualTo(200.0);
+        assertThat(mask.level()).isZero();
+        assertThat(mask.window()).isEqualTo(tasks.get(0).assets().get(0).window());
+    }
+
+    @Test
+    void aMissingBandNamesTheItemAndTheAssetsThereAre() {
+        assertThatThrownBy(() -> plan(new PlanOptions(List.of("thermal"), null, 0, 0, false), new ArrayList<>()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("item S2A_29RKH_20200219_0_L2A").hasMessageContaining("no asset for 'thermal'")
+                .extracting(e -> ((PlanException) e).kind()).isEqualTo("missing-asset");
+    }
+
+    @Test
+    void anAssetThatIsNotACogIsMalformedWithItsHref() throws IOException {
+        Path text = Files.createTempFile("not-a-cog", ".tif");
+        Files.writeString(text, "not a tiff");
+        ObjectNode json = (ObjectNode) item.toNode();
+        ((ObjectNode) json.get("assets").get("red")).put("href", text.toUri().toString());
+        StacItem broken = StacItem.fromNode(json);
+        assertThatThrownBy(() -> new ItemPlanner(new PlanOptions(List.of("red"), null, 0, 0, false), RangeReaders::open)
+                .plan(broken))
+                .isInstanceOf(PlanException.class).hasMessageContaining(text.toUri().toString())
+                .extracting(e -> ((PlanException) e).kind()).isEqualTo("malformed");
+        Files.delete(text);
+    }
+}
