@@ -1,0 +1,14 @@
+package dev.stacstream.stac.source.enumerator;
+
+import java.time.Instant;
+
+/**
+ * What the next discovery round should do, published by the coordinator thread to the worker thread as one
+ * immutable value.
+ *
+ * @param from the current position
+ * @param lowerBound inclusive lower {@code datetime} bound of the search, or null for none
+ * @param searchNow false while discovery is paused (too many pending splits) or finished (bounded, pass done)
+ */
+record RoundPlan(DiscoveryPosition from, Instant lowerBound, boolean searchNow) {
+}
