@@ -18,6 +18,8 @@ public final class Hrefs {
     /** RFC 3986 scheme of at least two characters, so that a Windows drive letter is not taken for one. */
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):");
 
+    private static final String FILE_SLASH = "file:/";
+
     private Hrefs() {}
 
     /** The lower-case scheme of {@code href}, or empty for a relative reference or plain path. */
@@ -46,7 +48,7 @@ public final class Hrefs {
         if (baseUri.isOpaque()) {
             throw new StacFormatException(base, "cannot resolve '" + href + "' against an opaque base URI");
         }
-        return baseUri.resolve(parse(href, base)).toString();
+        return withEmptyFileAuthority(baseUri.resolve(parse(href, base)).toString());
     }
 
     /**
@@ -55,6 +57,18 @@ public final class Hrefs {
      */
     public static String locationOf(String uriOrPath) {
         return isAbsolute(uriOrPath) ? uriOrPath : Path.of(uriOrPath).toAbsolutePath().normalize().toUri().toString();
+    }
+
+    /**
+     * {@code java.net.URI} writes {@code file:///a/b} back as {@code file:/a/b} after resolution; keep the
+     * conventional {@code file:///} form that {@link java.nio.file.Path#toUri()} and users write.
+     */
+    private static String withEmptyFileAuthority(String uri) {
+        if (uri.regionMatches(true, 0, "file:/", 0, FILE_SLASH.length()) && !uri.regionMatches(true, 0, "file://", 0,
+                FILE_SLASH.length() + 1)) {
+            return "file://" + uri.substring("file:".length());
+        }
+        return uri;
     }
 
     private static URI parse(String reference, String context) {

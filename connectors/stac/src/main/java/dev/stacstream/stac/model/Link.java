@@ -84,6 +84,15 @@ public final class Link {
         return List.copyOf(links);
     }
 
+    /**
+     * The {@code links} of any STAC or STAC API document (a search page, a {@code /collections} response).
+     *
+     * @param source the document, named in errors
+     */
+    public static List<Link> parseAll(JsonNode document, String source) {
+        return listOf(document, new JsonFields(source));
+    }
+
     /** The first link with relation {@code rel} (case-insensitive, as RFC 8288 relation types are). */
     public static Optional<Link> first(List<Link> links, String rel) {
         return links.stream().filter(l -> l.rel.equalsIgnoreCase(rel)).findFirst();
