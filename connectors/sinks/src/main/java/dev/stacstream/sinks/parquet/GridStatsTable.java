@@ -1,0 +1,139 @@
+package dev.stacstream.sinks.parquet;
+
+import static org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit.MICROS;
+import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
+import static org.apache.parquet.schema.LogicalTypeAnnotation.timestampType;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
+
+import dev.stacstream.sinks.geo.GeoParquetMetadata;
+import dev.stacstream.sinks.geo.RectangleWkb;
+import dev.stacstream.sinks.row.CellStats;
+import dev.stacstream.sinks.row.GridCell;
+import dev.stacstream.sinks.row.GridStatsRow;
+import java.util.Map;
+import java.util.Set;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
+
+/**
+ * The {@code grid_stats} table (DESIGN.md contract), one row per (collection, period, tile, band, cell):
+ *
+ * <pre>
+ * column        Parquet type                       meaning
+ * collection    BINARY (STRING), required          STAC collection id; also the collection= folder
+ * tile          BINARY (STRING), optional          tile id (MGRS, WRS-2 path/row), NULL when unknown
+ * period        BINARY (STRING), required          yyyy-MM-dd (day), yyyy-MM (month) or the item id (item)
+ * period_start  INT64 TIMESTAMP(MICROS, UTC)       start of the period (inclusive); item: the item datetime
+ * period_end    INT64 TIMESTAMP(MICROS, UTC)       end of the period (exclusive); item: the item datetime
+ * band          BINARY (STRING), required          asset key of the band
+ * cell_x        INT64, required                    output-grid column, 0-based from the upper-left corner
+ * cell_y        INT64, required                    output-grid row, 0-based from the upper-left corner
+ * x             DOUBLE, required                   cell-centre easting, grid CRS units (metres for UTM)
+ * y             DOUBLE, required                   cell-centre northing, grid CRS units
+ * crs           BINARY (STRING), required          grid CRS, AUTHORITY:CODE (e.g. EPSG:32629)
+ * count_total   INT64, required                    pixels of the band in the cell
+ * count_valid   INT64, required                    pixels that passed the mask and nodata rules
+ * mean          DOUBLE, optional                   mean of the valid pixels, band units (after scale/offset)
+ * min           DOUBLE, optional                   smallest valid value
+ * max           DOUBLE, optional                   largest valid value
+ * std           DOUBLE, optional                   population standard deviation of the valid values
+ * sum           DOUBLE, optional                   sum of the valid values
+ * items         INT32, required                    STAC items merged into the row
+ * geometry      BINARY, required                   the cell as a WKB Polygon in the grid CRS (GeoParquet)
+ * </pre>
+ * The statistics are {@code NULL} when {@code count_valid = 0} or when the pipeline was not asked for them.
+ * The footer carries GeoParquet 1.1.0 {@code geo} metadata for {@code geometry} ({@link GeoParquetMetadata}).
+ */
+public final class GridStatsTable implements TableFormat<GridStatsRow> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Name of the table's folder and part-file prefix. */
+    public static final String NAME = "grid_stats";
+    /** The WKB polygon column. */
+    public static final String GEOMETRY = "geometry";
+
+    @Override
+    public String tableName() {
+        return NAME;
+    }
+
+    @Override
+    public MessageType schema() {
+        return Types.buildMessage()
+                .required(BINARY).as(stringType()).named("collection")
+                .optional(BINARY).as(stringType()).named("tile")
+                .required(BINARY).as(stringType()).named("period")
+                .required(INT64).as(timestampType(true, MICROS)).named("period_start")
+                .required(INT64).as(timestampType(true, MICROS)).named("period_end")
+                .required(BINARY).as(stringType()).named("band")
+                .required(INT64).named("cell_x")
+                .required(INT64).named("cell_y")
+                .required(DOUBLE).named("x")
+                .required(DOUBLE).named("y")
+                .required(BINARY).as(stringType()).named("crs")
+                .required(INT64).named("count_total")
+                .required(INT64).named("count_valid")
+                .optional(DOUBLE).named("mean")
+                .optional(DOUBLE).named("min")
+                .optional(DOUBLE).named("max")
+                .optional(DOUBLE).named("std")
+                .optional(DOUBLE).named("sum")
+                .required(INT32).named("items")
+                .required(BINARY).named(GEOMETRY)
+                .named(NAME);
+    }
+
+    @Override
+    public Set<String> columnsWithoutStatistics() {
+        return Set.of(GEOMETRY);
+    }
+
+    @Override
+    public FileEncoder<GridStatsRow> newFileEncoder() {
+        return new Encoder();
+    }
+
+    /** Writes rows and gathers the file's GeoParquet metadata. */
+    private static final class Encoder implements FileEncoder<GridStatsRow> {
+
+        private final GeoParquetMetadata geo = new GeoParquetMetadata(GEOMETRY);
+
+        @Override
+        public void write(GridStatsRow row, RecordEmitter out) {
+            GridCell cell = row.cell();
+            CellStats stats = row.stats();
+            out.start()
+                    .string(row.collection())
+                    .string(row.tile())
+                    .string(row.period().label())
+                    .timestampMicros(row.period().start())
+                    .timestampMicros(row.period().end())
+                    .string(row.band())
+                    .int64(cell.cellX())
+                    .int64(cell.cellY())
+                    .float64(cell.centreX())
+                    .float64(cell.centreY())
+                    .string(row.crs())
+                    .int64(stats.countTotal())
+                    .int64(stats.countValid())
+                    .float64OrNull(stats.mean())
+                    .float64OrNull(stats.min())
+                    .float64OrNull(stats.max())
+                    .float64OrNull(stats.std())
+                    .float64OrNull(stats.sum())
+                    .int32(row.items())
+                    .bytes(RectangleWkb.encode(cell.minX(), cell.minY(), cell.maxX(), cell.maxY()))
+                    .end();
+            geo.add(row.crs(), cell.minX(), cell.minY(), cell.maxX(), cell.maxY());
+        }
+
+        @Override
+        public Map<String, String> footerMetadata() {
+            return Map.of(GeoParquetMetadata.KEY, geo.toJson());
+        }
+    }
+}

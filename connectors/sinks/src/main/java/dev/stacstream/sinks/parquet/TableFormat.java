@@ -1,0 +1,40 @@
+package dev.stacstream.sinks.parquet;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Set;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * One output table's Parquet layout: its schema and how its rows become records. Stateless and serializable,
+ * because the sink ships it to every writer subtask; per-file state lives in the {@link FileEncoder} each part file
+ * gets.
+ *
+ * @param <T> the table's row type
+ */
+public interface TableFormat<T> extends Serializable {
+
+    /** The table's name: its folder under the output root and the prefix of its part files. */
+    String tableName();
+
+    /** The Parquet schema of every part file. */
+    MessageType schema();
+
+    /** Columns whose min/max statistics carry no meaning (e.g. WKB), left out of the footer. */
+    default Set<String> columnsWithoutStatistics() {
+        return Set.of();
+    }
+
+    /** A fresh encoder for one part file. */
+    FileEncoder<T> newFileEncoder();
+
+    /** Encodes the rows of one part file and states the file's footer metadata once they are all written. */
+    interface FileEncoder<T> {
+
+        /** Writes {@code row} as one record. */
+        void write(T row, RecordEmitter out);
+
+        /** Key-value metadata for the footer, about the rows written so far. */
+        Map<String, String> footerMetadata();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.stacstream.sinks.row;
+
+import static org.apache.flink.util.Preconditions.checkArgument;
+import static org.apache.flink.util.Preconditions.checkNotNull;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * One row of the {@code grid_stats} table: the statistics of one band over one output cell in one period, merged
+ * over every block and item that contributed.
+ *
+ * <p>The record's components group the table's columns: {@link OutputPeriod} gives {@code period},
+ * {@code period_start} and {@code period_end}; {@link GridCell} gives {@code cell_x}, {@code cell_y}, {@code x},
+ * {@code y} and {@code geometry}; {@link CellStats} gives {@code count_total}, {@code count_valid}, {@code mean},
+ * {@code min}, {@code max}, {@code std} and {@code sum}. The column types and units are listed in
+ * {@code dev.stacstream.sinks.parquet.GridStatsTable}.
+ *
+ * <p>Flink handles it as a POJO (Java record), so it crosses the network and enters state without Kryo; see
+ * {@link #typeInfo()}.
+ *
+ * @param collection STAC collection id, the {@code collection=} folder
+ * @param tile the tile the cell's grid belongs to (e.g. MGRS {@code 29SND}, WRS-2 {@code 204033}), or {@code null}
+ *     when the items carry no tile id
+ * @param period the aggregation period, the {@code period=} folder
+ * @param band asset key of the band (e.g. {@code red})
+ * @param cell the output cell, in the grid CRS
+ * @param crs the grid CRS as {@code AUTHORITY:CODE}, e.g. {@code EPSG:32629}
+ * @param stats the band's statistics over the cell
+ * @param items number of STAC items merged into the row, at least 1
+ */
+public record GridStatsRow(String collection, String tile, OutputPeriod period, String band, GridCell cell,
+        String crs, CellStats stats, int items) {
+
+    public GridStatsRow {
+        checkNotNull(collection, "collection is null");
+        checkArgument(!collection.isBlank(), "collection is blank");
+        checkArgument(tile == null || !tile.isBlank(), "tile is blank (use null for no tile)");
+        checkNotNull(period, "period is null");
+        checkNotNull(band, "band is null");
+        checkArgument(!band.isBlank(), "band is blank");
+        checkNotNull(cell, "cell is null");
+        checkNotNull(crs, "crs is null");
+        checkArgument(!crs.isBlank(), "crs is blank");
+        checkNotNull(stats, "stats are null");
+        checkArgument(items >= 1, "items is %s, but a row merges at least one item", items);
+    }
+
+    /** Easting of the cell centre in the grid CRS: the {@code x} column. */
+    public double x() {
+        return cell.centreX();
+    }
+
+    /** Northing of the cell centre in the grid CRS: the {@code y} column. */
+    public double y() {
+        return cell.centreY();
+    }
+
+    /** Flink's type information for this row: a POJO type, no generic (Kryo) fields. */
+    public static TypeInformation<GridStatsRow> typeInfo() {
+        return Types.POJO(GridStatsRow.class);
+    }
+}

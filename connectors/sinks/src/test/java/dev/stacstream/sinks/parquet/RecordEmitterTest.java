@@ -1,0 +1,84 @@
+package dev.stacstream.sinks.parquet;
+
+import static org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit.MICROS;
+import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
+import static org.apache.parquet.schema.LogicalTypeAnnotation.timestampType;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.time.Instant;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RecordEmitterTest {
+
+    private static final MessageType SCHEMA = Types.buildMessage()
+            .required(BINARY).as(stringType()).named("name")
+            .optional(DOUBLE).named("mean")
+            .required(INT64).as(timestampType(true, MICROS)).named("time")
+            .named("t");
+
+    private final RecordingConsumer consumer = new RecordingConsumer();
+    private final RecordEmitter emitter = new RecordEmitter(SCHEMA, consumer);
+
+    @Test
+    void writesColumnsInSchemaOrderAndSkipsNulls() {
+        emitter.start().string("a").float64OrNull(2.5).timestampMicros(Instant.parse("1970-01-01T00:00:01Z")).end();
+        emitter.start().string("b").float64OrNull(Double.NaN).timestampMicros(Instant.EPOCH).end();
+
+        assertThat(consumer.events).containsExactly(
+                "start", "field 0 name = a", "field 1 mean = 2.5", "field 2 time = 1000000", "end",
+                "start", "field 0 name = b", "field 2 time = 0", "end");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} µs")
+    @CsvSource({
+        "2020-02-19T11:21:19.024Z, 1582111279024000",
+        "2020-02-19T11:21:19.000001999Z, 1582111279000001",
+        "1969-12-31T23:59:59.999999500Z, -1",
+        "1969-12-31T23:59:59Z, -1000000",
+    })
+    void timestampsAreMicrosecondsFlooredToTheMicrosecond(String instant, long micros) {
+        emitter.start().string("a").float64OrNull(Double.NaN).timestampMicros(Instant.parse(instant)).end();
+
+        assertThat(consumer.events).contains("field 2 time = " + micros);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheColumn() {
+        emitter.start();
+
+        assertThatIllegalStateException().isThrownBy(() -> emitter.int64(7L))
+                .withMessage("column t.name is BINARY but was written as INT64");
+    }
+
+    @Test
+    void nullInARequiredColumnNamesTheColumn() {
+        emitter.start();
+
+        assertThatIllegalStateException().isThrownBy(() -> emitter.string(null))
+                .withMessage("column t.name is required but got NULL");
+    }
+
+    @Test
+    void endingEarlyCountsTheColumnsWritten() {
+        emitter.start().string("a");
+
+        assertThatIllegalStateException().isThrownBy(emitter::end)
+                .withMessage("record of t ended after 1 of its 3 columns");
+    }
+
+    @Test
+    void oneValueTooManyIsRejected() {
+        emitter.start().string("a").float64OrNull(1).timestampMicros(Instant.EPOCH);
+
+        assertThatIllegalStateException().isThrownBy(() -> emitter.string("extra"))
+                .withMessage("record of t has more values than its 3 columns");
+    }
+}
