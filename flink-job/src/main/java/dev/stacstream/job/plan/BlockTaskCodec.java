@@ -1,0 +1,192 @@
+package dev.stacstream.job.plan;
+
+import dev.stacstream.cog.plan.BlockRef;
+import dev.stacstream.cog.plan.PixelWindow;
+import dev.stacstream.cog.tiff.LevelEncoding;
+import dev.stacstream.job.types.RecordCodec;
+import dev.stacstream.storage.ByteRange;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** Binary form of {@link BlockTask}: sent from the plan stage to the readers and kept in async I/O state. */
+public final class BlockTaskCodec implements RecordCodec<BlockTask> {
+
+    private static final long serialVersionUID = 1L;
+    private static final int V1 = 1;
+
+    @Override
+    public int version() {
+        return V1;
+    }
+
+    @Override
+    public void write(BlockTask t, DataOutputView out) throws IOException {
+        out.writeUTF(t.itemId());
+        writeNullable(out, t.collection());
+        out.writeLong(t.datetime().getEpochSecond());
+        out.writeInt(t.datetime().getNano());
+        out.writeUTF(t.tile());
+        out.writeInt(t.windowIndex());
+        out.writeInt(t.windowCount());
+        out.writeInt(t.assets().size());
+        for (AssetWindow a : t.assets()) {
+            writeAsset(a, out);
+        }
+    }
+
+    @Override
+    public BlockTask read(int version, DataInputView in) throws IOException {
+        String itemId = in.readUTF();
+        String collection = readNullable(in);
+        Instant datetime = Instant.ofEpochSecond(in.readLong(), in.readInt());
+        String tile = in.readUTF();
+        int windowIndex = in.readInt();
+        int windowCount = in.readInt();
+        int n = in.readInt();
+        List<AssetWindow> assets = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            assets.add(readAsset(in));
+        }
+        return new BlockTask(itemId, collection, datetime, tile, windowIndex, windowCount, assets);
+    }
+
+    private static void writeAsset(AssetWindow a, DataOutputView out) throws IOException {
+        out.writeUTF(a.key());
+        out.writeUTF(a.band());
+        out.writeByte(a.role().ordinal());
+        out.writeUTF(a.href());
+        out.writeInt(a.level());
+        writeEncoding(a.encoding(), out);
+        writeWindow(a.window(), out);
+        out.writeInt(a.blocks().size());
+        for (BlockRef b : a.blocks()) {
+            out.writeInt(b.index());
+            out.writeInt(b.plane());
+            out.writeInt(b.blockCol());
+            out.writeInt(b.blockRow());
+            out.writeBoolean(b.range() != null);
+            if (b.range() != null) {
+                out.writeLong(b.range().offset());
+                out.writeLong(b.range().length());
+            }
+        }
+        for (double g : a.geoTransform()) {
+            out.writeDouble(g);
+        }
+        out.writeInt(a.epsg());
+        writeNullable(out, a.nodata());
+        writeNullable(out, a.scale());
+        writeNullable(out, a.offset());
+    }
+
+    private static AssetWindow readAsset(DataInputView in) throws IOException {
+        String key = in.readUTF();
+        String band = in.readUTF();
+        AssetRole role = AssetRole.values()[in.readByte()];
+        String href = in.readUTF();
+        int level = in.readInt();
+        LevelEncoding encoding = readEncoding(in);
+        PixelWindow window = readWindow(in);
+        int n = in.readInt();
+        List<BlockRef> blocks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int index = in.readInt();
+            int plane = in.readInt();
+            int col = in.readInt();
+            int row = in.readInt();
+            ByteRange range = in.readBoolean() ? new ByteRange(in.readLong(), in.readLong()) : null;
+            blocks.add(new BlockRef(index, plane, col, row, range));
+        }
+        double[] gt = new double[6];
+        for (int i = 0; i < gt.length; i++) {
+            gt[i] = in.readDouble();
+        }
+        int epsg = in.readInt();
+        return new AssetWindow(key, band, role, href, level, encoding, window, blocks, gt, epsg, readDouble(in),
+                readDouble(in), readDouble(in));
+    }
+
+    private static void writeEncoding(LevelEncoding e, DataOutputView out) throws IOException {
+        out.writeInt(e.ifdIndex());
+        out.writeInt(e.width());
+        out.writeInt(e.height());
+        out.writeInt(e.bands());
+        out.writeInt(e.blockWidth());
+        out.writeInt(e.blockHeight());
+        out.writeBoolean(e.tiled());
+        out.writeBoolean(e.planar());
+        out.writeInt(e.bitsPerSample());
+        out.writeInt(e.sampleFormat());
+        out.writeInt(e.compression());
+        out.writeInt(e.predictor());
+        out.writeInt(e.photometric());
+        out.writeBoolean(e.bigEndian());
+        out.writeInt(e.jpegTables() == null ? -1 : e.jpegTables().length);
+        if (e.jpegTables() != null) {
+            out.write(e.jpegTables());
+        }
+        writeNullable(out, e.unsupported());
+    }
+
+    private static LevelEncoding readEncoding(DataInputView in) throws IOException {
+        int ifd = in.readInt();
+        int width = in.readInt();
+        int height = in.readInt();
+        int bands = in.readInt();
+        int blockWidth = in.readInt();
+        int blockHeight = in.readInt();
+        boolean tiled = in.readBoolean();
+        boolean planar = in.readBoolean();
+        int bits = in.readInt();
+        int format = in.readInt();
+        int compression = in.readInt();
+        int predictor = in.readInt();
+        int photometric = in.readInt();
+        boolean bigEndian = in.readBoolean();
+        int tablesLength = in.readInt();
+        byte[] tables = null;
+        if (tablesLength >= 0) {
+            tables = new byte[tablesLength];
+            in.readFully(tables);
+        }
+        return new LevelEncoding(ifd, width, height, bands, blockWidth, blockHeight, tiled, planar, bits, format,
+                compression, predictor, photometric, bigEndian, tables, readNullable(in));
+    }
+
+    private static void writeWindow(PixelWindow w, DataOutputView out) throws IOException {
+        out.writeInt(w.col());
+        out.writeInt(w.row());
+        out.writeInt(w.width());
+        out.writeInt(w.height());
+    }
+
+    private static PixelWindow readWindow(DataInputView in) throws IOException {
+        return new PixelWindow(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+    }
+
+    private static void writeNullable(DataOutputView out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static String readNullable(DataInputView in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static void writeNullable(DataOutputView out, Double d) throws IOException {
+        out.writeBoolean(d != null);
+        if (d != null) {
+            out.writeDouble(d);
+        }
+    }
+
+    private static Double readDouble(DataInputView in) throws IOException {
+        return in.readBoolean() ? in.readDouble() : null;
+    }
+}

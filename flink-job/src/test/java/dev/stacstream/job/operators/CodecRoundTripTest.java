@@ -1,0 +1,82 @@
+package dev.stacstream.job.operators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stacstream.cog.plan.BlockRef;
+import dev.stacstream.cog.plan.PixelWindow;
+import dev.stacstream.cog.tiff.LevelEncoding;
+import dev.stacstream.job.plan.AssetRole;
+import dev.stacstream.job.plan.AssetWindow;
+import dev.stacstream.job.plan.BlockTask;
+import dev.stacstream.job.plan.BlockTaskCodec;
+import dev.stacstream.job.types.RecordCodec;
+import dev.stacstream.sinks.row.ErrorRow;
+import dev.stacstream.sinks.row.ErrorStage;
+import dev.stacstream.sinks.row.OutputPeriod;
+import dev.stacstream.storage.ByteRange;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class CodecRoundTripTest {
+
+    static <T> T roundTrip(RecordCodec<T> codec, T value) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        codec.write(value, out);
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        T back = codec.read(codec.version(), in);
+        assertThat(in.available()).as("trailing bytes").isZero();
+        return back;
+    }
+
+    static BlockTask task() {
+        LevelEncoding enc = new LevelEncoding(0, 1098, 1098, 1, 512, 512, true, false, 16, 1, 8, 2, 1, false, null, null);
+        LevelEncoding jpeg = new LevelEncoding(2, 64, 64, 3, 16, 16, false, true, 8, 1, 7, 1, 6, true, new byte[] {1, 2, 3},
+                "because");
+        AssetWindow band = new AssetWindow("red", "red", AssetRole.BAND, "s3://b/B04.tif", 0, enc,
+                new PixelWindow(512, 0, 512, 512), List.of(new BlockRef(1, 0, 1, 0, new ByteRange(1000, 500)),
+                        new BlockRef(2, 0, 2, 0, null)), new double[] {1, 10, 0, 2, 0, -10}, 32629, 0.0, 1e-4, -0.1);
+        AssetWindow mask = new AssetWindow("scl", "scl", AssetRole.MASK, "file:///x/SCL.tif", 1, jpeg,
+                new PixelWindow(0, 0, 5, 5), List.of(), new double[] {1, 20, 0, 2, 0, -20}, 0, null, null, null);
+        return new BlockTask("item-1", null, Instant.parse("2020-02-19T11:23:45.123456789Z"), "MGRS-29RKH", 3, 9,
+                List.of(band, mask));
+    }
+
+    @Test
+    void blockTaskRoundTrips() throws IOException {
+        BlockTask t = task();
+        BlockTask back = roundTrip(new BlockTaskCodec(), t);
+        assertThat(back).usingRecursiveComparison().isEqualTo(t);
+    }
+
+    @Test
+    void chunkPartialRoundTripsOnlyItsUsedCells() throws IOException {
+        CellChunk cells = new CellChunk();
+        cells.addPixel(5, true, 3.5);
+        cells.addPixel(5, false, 0);
+        cells.addPixel(CellChunk.CELLS - 1, true, -2);
+        ChunkPartial p = new ChunkPartial("i", "c", "t", "red", OutputPeriod.day(LocalDate.of(2020, 2, 19)),
+                new OutputGrid("EPSG:32629", 199980, 2800020, 1000, 1000), 3, 4, 2, 1, 1234L, cells);
+        ChunkPartial back = roundTrip(new ChunkPartialCodec(), p);
+        assertThat(back).usingRecursiveComparison().isEqualTo(p);
+    }
+
+    @Test
+    void plannedAndFetchedRoundTrip() throws IOException {
+        ErrorRow error = ErrorRow.of("item-1", ErrorStage.READ, "not_found", "gone", Instant.parse("2026-01-01T00:00:00Z"))
+                .withAsset("red", "s3://b/B04.tif").withBlock(7).withAttempts(3);
+        assertThat(roundTrip(new ErrorRowCodec.PlannedCodec(), Planned.error(error))).isEqualTo(Planned.error(error));
+        assertThat(roundTrip(new ErrorRowCodec.PlannedCodec(), Planned.task(task())).task())
+                .usingRecursiveComparison().isEqualTo(task());
+        FetchedWindow fetched = FetchedWindow.ok(task(), List.of(java.util.Arrays.asList(new byte[] {9, 8}, null), List.of()));
+        FetchedWindow back = roundTrip(new ErrorRowCodec.FetchedWindowCodec(), fetched);
+        assertThat(back.blocks().get(0).get(0)).containsExactly(9, 8);
+        assertThat(back.blocks().get(0).get(1)).isNull();
+        assertThat(roundTrip(new ErrorRowCodec.FetchedWindowCodec(), FetchedWindow.failed(task(), error)).failure())
+                .isEqualTo(error);
+    }
+}
