@@ -1,5 +1,7 @@
 package dev.stacstream.storage;
 
+import java.util.Optional;
+
 /**
  * A half-open byte range {@code [offset, offset + length)} of one object.
  *
@@ -27,6 +29,17 @@ public record ByteRange(long offset, long length) implements Comparable<ByteRang
     /** Exclusive end offset. */
     public long end() {
         return offset + length;
+    }
+
+    /**
+     * The part of this range that lies within an object of {@code objectSize} bytes: {@code [offset, min(end,
+     * objectSize))}, or empty when the range starts at or after the object's end.
+     */
+    public Optional<ByteRange> clampTo(long objectSize) {
+        if (objectSize <= offset) {
+            return Optional.empty();
+        }
+        return Optional.of(objectSize >= end() ? this : of(offset, objectSize));
     }
 
     public boolean contains(ByteRange other) {

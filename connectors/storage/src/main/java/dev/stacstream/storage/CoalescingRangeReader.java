@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,8 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * range) and this class builds {@link #read} and the batched {@link #readAll} on it, coalescing nearby ranges with
  * a {@link RangeCoalescer} and cutting the merged responses back into the caller's ranges.
  *
- * <p>Because every backend request goes through {@code fetch}, a decorator that overrides it (see
- * {@link CountingRangeReader}) sees the real requests, after coalescing.
+ * <p>{@link #readAtMost} is one backend request too: when the object's size is already known ({@link #knownSize()})
+ * the range is clamped here and read with {@code fetch} (or not at all when nothing of it is left); otherwise
+ * {@link #fetchAtMost} asks the backend for the range and lets the response tell where the object ends.
+ *
+ * <p>Because every backend request goes through {@code fetch} or {@code fetchAtMost}, a decorator that overrides
+ * them (see {@link CountingRangeReader}) sees the real requests, after coalescing.
  */
 public abstract class CoalescingRangeReader implements RangeReader {
 
@@ -35,10 +40,49 @@ public abstract class CoalescingRangeReader implements RangeReader {
      */
     protected abstract CompletableFuture<ByteBuffer> fetch(ByteRange range);
 
+    /**
+     * Reads the part of {@code range} (already validated) that lies within the object, whose size is not known yet,
+     * and completes with exactly those bytes: an empty buffer when the range starts at or after the end.
+     *
+     * <p>This default asks {@link #size()} first and then calls {@code fetch}: a metadata request plus a read.
+     * Backends that can clamp in the request itself (HTTP and S3 answer a {@code Range} past the end with the bytes
+     * up to the end, or with 416) override it to issue one request; local backends read the size on the same I/O
+     * call.
+     */
+    protected CompletableFuture<ByteBuffer> fetchAtMost(ByteRange range) {
+        return size().thenCompose(size -> range.clampTo(size)
+                .map(this::fetch)
+                .orElseGet(CoalescingRangeReader::nothing));
+    }
+
+    /**
+     * The object's size if this reader knows it without a request: from an earlier {@link #size()}, from a response
+     * that reported it, or because the bytes are at hand. Empty by default.
+     */
+    public OptionalLong knownSize() {
+        return OptionalLong.empty();
+    }
+
     @Override
     public CompletableFuture<ByteBuffer> read(ByteRange range) {
         checkBufferable(range);
         return fetch(range);
+    }
+
+    /** One backend request at most; none when the size is known and the range starts at or after the end. */
+    @Override
+    public CompletableFuture<ByteBuffer> readAtMost(ByteRange range) {
+        checkBufferable(range);
+        OptionalLong size = knownSize();
+        if (size.isPresent()) {
+            return range.clampTo(size.getAsLong()).map(this::fetch).orElseGet(CoalescingRangeReader::nothing);
+        }
+        return fetchAtMost(range);
+    }
+
+    /** The answer of a clamped read that starts at or after the end of the object. */
+    protected static CompletableFuture<ByteBuffer> nothing() {
+        return CompletableFuture.completedFuture(ByteBuffer.allocate(0));
     }
 
     /**

@@ -3,13 +3,14 @@ package dev.stacstream.storage;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A reader over a byte array, for tests of code that consumes {@link RangeReader}s (it lives in {@code src/main} so
  * other modules' tests can use it). It behaves like the real backends: ranges past the end fail with a
- * non-retryable {@link TruncatedReadException}, {@code readAll} coalesces with the given limits, and every
- * returned buffer is a private copy. Futures complete on the calling thread.
+ * non-retryable {@link TruncatedReadException}, {@code readAtMost} stops at the end, {@code readAll} coalesces with
+ * the given limits, and every returned buffer is a private copy. Futures complete on the calling thread.
  */
 public final class InMemoryRangeReader extends CoalescingRangeReader {
 
@@ -60,6 +61,12 @@ public final class InMemoryRangeReader extends CoalescingRangeReader {
     @Override
     public CompletableFuture<Long> size() {
         return CompletableFuture.completedFuture((long) data.length);
+    }
+
+    /** Always known, so {@code readAtMost} clamps without asking. */
+    @Override
+    public OptionalLong knownSize() {
+        return OptionalLong.of(data.length);
     }
 
     /** Later reads fail with {@link IllegalStateException}. Idempotent. */

@@ -36,9 +36,15 @@ public interface RangeReader extends AutoCloseable {
 
     /**
      * Reads {@code range} but stops at the end of the object: the buffer holds
-     * {@code min(range.end(), size) - range.offset()} bytes. Used for header read-ahead, where the
-     * object may be smaller than the read-ahead. Backends that can clamp in the request itself (HTTP and
-     * S3 clamp a {@code Range} past the end) should override this to avoid the extra size request.
+     * {@code min(range.end(), size) - range.offset()} bytes, and is empty when the range starts at or after the
+     * end. Used for header read-ahead, where the object may be smaller than the read-ahead. As with
+     * {@link #read}, a response that delivers fewer bytes than the object holds within the range fails; it never
+     * yields a shorter buffer.
+     *
+     * <p>Every reader of this module answers with one request at most (see {@link CoalescingRangeReader}): HTTP and
+     * S3 send one ranged GET and learn where the object ends from the response. This default, for other
+     * implementations, asks {@link #size()} first and then reads, which costs a metadata request unless the size is
+     * cached.
      */
     default CompletableFuture<ByteBuffer> readAtMost(ByteRange range) {
         return size().thenCompose(size -> {

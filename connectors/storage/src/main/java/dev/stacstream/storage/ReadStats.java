@@ -3,14 +3,23 @@ package dev.stacstream.storage;
 /**
  * A snapshot of what a {@link CountingRangeReader} saw.
  *
- * @param rangesRequested caller ranges asked for through {@code read} and {@code readAll}
- * @param bytesRequested total length of those caller ranges (duplicates counted each time)
- * @param requests requests issued to the backend, after coalescing (a retried request counts once)
+ * @param rangesRequested caller ranges asked for through {@code read}, {@code readAll} and {@code readAtMost}
+ * @param bytesRequested total length of those caller ranges (duplicates counted each time); for {@code readAtMost},
+ *     the part of the range within the object, counted when the answer tells where the object ends (the whole range
+ *     if the read fails)
+ * @param requests read requests issued to the backend, after coalescing (a retried request counts once)
  * @param bytesReceived bytes of the successful backend responses (coalescing gaps included)
- * @param failedRequests backend requests that completed exceptionally
+ * @param failedRequests backend read requests that completed exceptionally
+ * @param metadataRequests size lookups that reached the backend ({@code HEAD}, {@code HeadObject}, a file's length);
+ *     sizes the backend already knew, e.g. from an earlier response's {@code Content-Range}, are not counted
  */
 public record ReadStats(
-        long rangesRequested, long bytesRequested, long requests, long bytesReceived, long failedRequests) {
+        long rangesRequested,
+        long bytesRequested,
+        long requests,
+        long bytesReceived,
+        long failedRequests,
+        long metadataRequests) {
 
     /**
      * Bytes received beyond what the caller asked for: the gaps that coalescing read through. Negative when the
@@ -27,6 +36,7 @@ public record ReadStats(
                 bytesRequested - earlier.bytesRequested,
                 requests - earlier.requests,
                 bytesReceived - earlier.bytesReceived,
-                failedRequests - earlier.failedRequests);
+                failedRequests - earlier.failedRequests,
+                metadataRequests - earlier.metadataRequests);
     }
 }

@@ -47,6 +47,14 @@ class ByteRangeTest {
         assertThat(ByteRange.of(0, 100).contains(ByteRange.of(start, end))).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "[100, 200) within {0} bytes -> {1}")
+    @CsvSource({"1000, '[100, 200)'", "200, '[100, 200)'", "150, '[100, 150)'", "101, '[100, 101)'", "100, ''",
+        "0, ''"})
+    void clampsToTheObjectsEnd(long objectSize, String expected) {
+        assertThat(ByteRange.of(100, 200).clampTo(objectSize).map(ByteRange::toString).orElse(""))
+                .isEqualTo(expected == null ? "" : expected);
+    }
+
     @Test
     void ordersByOffsetThenLength() {
         List<ByteRange> ranges = new ArrayList<>(

@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,6 +51,16 @@ final class FileRangeReader extends CoalescingRangeReader {
     protected CompletableFuture<ByteBuffer> fetch(ByteRange range) {
         checkOpen();
         return onIoThread(range, () -> readFully(range));
+    }
+
+    /** Reads the file's current length and the part of {@code range} before it in one I/O call. */
+    @Override
+    protected CompletableFuture<ByteBuffer> fetchAtMost(ByteRange range) {
+        checkOpen();
+        return onIoThread(range, () -> {
+            Optional<ByteRange> within = range.clampTo(channel().size());
+            return within.isPresent() ? readFully(within.get()) : ByteBuffer.allocate(0);
+        });
     }
 
     @Override

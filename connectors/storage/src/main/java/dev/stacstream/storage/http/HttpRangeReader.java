@@ -8,6 +8,7 @@ import dev.stacstream.storage.StorageException;
 import dev.stacstream.storage.internal.Deadlines;
 import dev.stacstream.storage.internal.Failures;
 import dev.stacstream.storage.internal.RetryExecutor;
+import dev.stacstream.storage.internal.SizeCache;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -22,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Responses: 206 is the normal case; a 200 means the server ignored {@code Range} and is handled by cutting the
  * range out of the streamed body (see {@link RangeBodyHandler}), with a warning logged once per reader; any other
- * status is mapped by {@link Failures#forStatus}. Each attempt has a deadline of the request timeout that covers
+ * status is mapped by {@link Failures#forStatus}. {@link #readAtMost} sends the same single GET and accepts what a
+ * range past the end of the object gets: a 206 whose {@code Content-Range} total ends before the range does, a
+ * whole 200 body shorter than the range end, or a 416 with {@code Content-Range: bytes *&#47;total} when the range
+ * starts at or after the end (an empty answer). Every response that tells the object's size is remembered, so
+ * that {@link #size()} needs no request afterwards. Each attempt has a deadline of the request timeout that covers
  * the whole exchange, body included (the JDK's own request timeout stops at the headers). Plain {@code http} uses
  * HTTP/1.1 (no cleartext upgrade probe); {@code https} offers HTTP/2 and falls back to 1.1.
  *
@@ -62,7 +66,7 @@ final class HttpRangeReader extends CoalescingRangeReader {
     private final ScheduledExecutorService timer;
     private final HttpClient.Version version;
     private final AtomicBoolean warnedIgnoredRange = new AtomicBoolean();
-    private final AtomicReference<CompletableFuture<Long>> size = new AtomicReference<>();
+    private final SizeCache objectSize = new SizeCache();
     private volatile boolean closed;
 
     HttpRangeReader(String uri, URI target, HttpTransport transport, RetryExecutor retries, Duration requestTimeout,
@@ -87,8 +91,21 @@ final class HttpRangeReader extends CoalescingRangeReader {
     @Override
     protected CompletableFuture<ByteBuffer> fetch(ByteRange range) {
         checkOpen();
-        return retries.execute(uri, range, () -> transport.limiter().submit(() -> attemptRead(range)),
+        return retries.execute(uri, range, () -> transport.limiter().submit(() -> attemptRead(range, false)),
                 Failures::forIoFailure);
+    }
+
+    /** One ranged GET (retried as one request) that lets the response tell where the object ends. */
+    @Override
+    protected CompletableFuture<ByteBuffer> fetchAtMost(ByteRange range) {
+        checkOpen();
+        return retries.execute(uri, range, () -> transport.limiter().submit(() -> attemptRead(range, true)),
+                Failures::forIoFailure);
+    }
+
+    @Override
+    public OptionalLong knownSize() {
+        return objectSize.known();
     }
 
     /**
@@ -99,14 +116,8 @@ final class HttpRangeReader extends CoalescingRangeReader {
     @Override
     public CompletableFuture<Long> size() {
         checkOpen();
-        CompletableFuture<Long> known = size.get();
-        if (known != null && !known.isCompletedExceptionally()) {
-            return known;
-        }
-        CompletableFuture<Long> lookup = retries.execute(uri, null,
-                () -> transport.limiter().submit(this::attemptSize), Failures::forIoFailure);
-        size.set(lookup);
-        return lookup;
+        return objectSize.get(() -> retries.execute(uri, null,
+                () -> transport.limiter().submit(this::attemptSize), Failures::forIoFailure));
     }
 
     /** Marks the reader closed; the shared client stays open for other readers. Idempotent. */
@@ -115,20 +126,37 @@ final class HttpRangeReader extends CoalescingRangeReader {
         closed = true;
     }
 
-    private CompletableFuture<ByteBuffer> attemptRead(ByteRange range) {
+    /** One attempt of a ranged GET; {@code clampToObject} for {@code readAtMost}. */
+    private CompletableFuture<ByteBuffer> attemptRead(ByteRange range, boolean clampToObject) {
         HttpRequest request = request(range).GET().build();
-        RangeBodyHandler handler = new RangeBodyHandler(uri, range, this::warnIgnoredRange);
+        RangeBodyHandler handler = new RangeBodyHandler(uri, range, clampToObject, this::warnIgnoredRange);
         return exchange(request, handler, range).handle((response, error) -> {
             if (error != null) {
                 throw new CompletionException(handler.failure(RetryExecutor.unwrap(error)));
             }
-            if (response.statusCode() != RangeBodyHandler.PARTIAL_CONTENT
-                    && response.statusCode() != RangeBodyHandler.OK) {
+            int status = response.statusCode();
+            if (clampToObject && status == RANGE_NOT_SATISFIABLE) {
+                return nothingPastTheEnd(response, range);
+            }
+            if (status != RangeBodyHandler.PARTIAL_CONTENT && status != RangeBodyHandler.OK) {
                 throw statusFailure(response, range);
             }
             rememberSize(response);
             return response.body();
         });
+    }
+
+    /**
+     * The answer to a clamped read refused with 416: empty, if {@code Content-Range: bytes *&#47;total} confirms that
+     * the range starts at or after the end; without that confirmation the 416 stays an error.
+     */
+    private ByteBuffer nothingPastTheEnd(HttpResponse<?> response, ByteRange range) {
+        OptionalLong total = totalFromContentRange(response.headers());
+        if (total.isEmpty() || total.getAsLong() > range.offset()) {
+            throw statusFailure(response, range);
+        }
+        objectSize.remember(total.getAsLong());
+        return ByteBuffer.allocate(0);
     }
 
     private CompletableFuture<Long> attemptSize() {
@@ -148,7 +176,7 @@ final class HttpRangeReader extends CoalescingRangeReader {
     private CompletableFuture<Long> sizeFromRangedGet() {
         ByteRange firstByte = new ByteRange(0, 1);
         HttpRequest get = request(firstByte).GET().build();
-        RangeBodyHandler handler = new RangeBodyHandler(uri, firstByte, this::warnIgnoredRange);
+        RangeBodyHandler handler = new RangeBodyHandler(uri, firstByte, false, this::warnIgnoredRange);
         return exchange(get, handler, null).thenApply(response -> {
             int status = response.statusCode();
             OptionalLong total = totalFromContentRange(response.headers());
@@ -189,13 +217,12 @@ final class HttpRangeReader extends CoalescingRangeReader {
                 null);
     }
 
+    /** Remembers the size a 206 ({@code Content-Range} total) or 200 ({@code Content-Length}) reported. */
     private void rememberSize(HttpResponse<?> response) {
         OptionalLong total = response.statusCode() == RangeBodyHandler.PARTIAL_CONTENT
                 ? totalFromContentRange(response.headers())
                 : response.headers().firstValueAsLong("Content-Length");
-        if (total.isPresent() && size.get() == null) {
-            size.compareAndSet(null, CompletableFuture.completedFuture(total.getAsLong()));
-        }
+        total.ifPresent(objectSize::remember);
     }
 
     private static OptionalLong totalFromContentRange(HttpHeaders headers) {

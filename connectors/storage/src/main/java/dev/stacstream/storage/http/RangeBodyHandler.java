@@ -3,28 +3,28 @@ package dev.stacstream.storage.http;
 import dev.stacstream.storage.BadRequestException;
 import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.StorageException;
+import dev.stacstream.storage.internal.BodyPlan;
 import dev.stacstream.storage.internal.ContentRange;
 import java.net.http.HttpResponse.BodyHandler;
-import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Chooses how to receive the body of a ranged GET once the status line and headers are known.
  *
  * <ul>
  *   <li>206: the body must start at the range's first byte (checked against {@code Content-Range}) and hold the
- *       whole range;</li>
- *   <li>200: the server ignored {@code Range} and sends the whole object. The range is cut out of the stream and
- *       the download stops right after it, so memory stays bounded by the range, but the bytes before the range
- *       still cross the network. {@code onIgnoredRange} is told, so the reader can warn once;</li>
+ *       whole range, or for a clamped read the part of it before the {@code Content-Range} total;</li>
+ *   <li>200: the server ignored {@code Range} and sends the whole object. The range (for a clamped read, the part
+ *       before {@code Content-Length}) is cut out of the stream and the download stops right after it, so memory
+ *       stays bounded by the range, but the bytes before the range still cross the network. {@code onIgnoredRange}
+ *       is told, so the reader can warn once;</li>
  *   <li>anything else: the body is discarded (a {@code null} body) and the reader maps the status to an error.</li>
  * </ul>
- * Runs on the HttpClient's executor.
+ * See {@link BodyPlan} for the exact rules. Runs on the HttpClient's executor.
  */
 final class RangeBodyHandler implements BodyHandler<ByteBuffer> {
 
@@ -33,13 +33,19 @@ final class RangeBodyHandler implements BodyHandler<ByteBuffer> {
 
     private final String uri;
     private final ByteRange range;
+    private final boolean clampToObject;
     private final Runnable onIgnoredRange;
     /** The subscriber chosen for a 200/206 response; set on the HttpClient's thread, read after the exchange. */
     private volatile RangeBodySubscriber subscriber;
 
-    RangeBodyHandler(String uri, ByteRange range, Runnable onIgnoredRange) {
+    /**
+     * @param clampToObject receive only the part of {@code range} within the object ({@code readAtMost}) instead of
+     *     requiring all of it
+     */
+    RangeBodyHandler(String uri, ByteRange range, boolean clampToObject, Runnable onIgnoredRange) {
         this.uri = uri;
         this.range = range;
+        this.clampToObject = clampToObject;
         this.onIgnoredRange = onIgnoredRange;
     }
 
@@ -65,23 +71,17 @@ final class RangeBodyHandler implements BodyHandler<ByteBuffer> {
 
     private BodySubscriber<ByteBuffer> choose(ResponseInfo info) {
         if (info.statusCode() == PARTIAL_CONTENT) {
-            Optional<ContentRange> contentRange = ContentRange.parse(
-                    info.headers().firstValue("Content-Range").orElse(null));
-            if (contentRange.isEmpty() || !contentRange.get().isSatisfied()) {
-                return RangeBodySubscriber.rejecting(uri, range, new BadRequestException(uri, range,
-                        "HTTP 206 without a valid Content-Range header", null));
+            try {
+                return RangeBodySubscriber.receiving(uri, BodyPlan.partial(uri, range, clampToObject,
+                        ContentRange.parse(info.headers().firstValue("Content-Range").orElse(null))));
+            } catch (BadRequestException e) {
+                return RangeBodySubscriber.rejecting(uri, e);
             }
-            ContentRange returned = contentRange.get();
-            if (returned.start() != range.offset()) {
-                return RangeBodySubscriber.rejecting(uri, range, new BadRequestException(uri, range,
-                        "server returned bytes " + ByteRange.of(returned.start(), returned.end()) + " instead", null));
-            }
-            return RangeBodySubscriber.partial(uri, range, returned.total());
         }
         if (info.statusCode() == OK) {
             onIgnoredRange.run();
-            OptionalLong length = info.headers().firstValueAsLong("Content-Length");
-            return RangeBodySubscriber.wholeBody(uri, range, length);
+            return RangeBodySubscriber.receiving(uri, BodyPlan.wholeBody(range, clampToObject,
+                    info.headers().firstValueAsLong("Content-Length")));
         }
         return BodySubscribers.replacing(null);
     }

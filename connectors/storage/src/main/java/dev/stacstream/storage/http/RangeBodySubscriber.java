@@ -1,8 +1,8 @@
 package dev.stacstream.storage.http;
 
-import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.StorageException;
 import dev.stacstream.storage.TruncatedReadException;
+import dev.stacstream.storage.internal.BodyPlan;
 import dev.stacstream.storage.internal.BodyWindow;
 import dev.stacstream.storage.internal.RetryExecutor;
 import java.net.http.HttpResponse.BodySubscriber;
@@ -14,58 +14,41 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Receives a response body into exactly one range, or fails with a {@link TruncatedReadException}; never yields a
- * short buffer.
+ * Receives the due bytes of a response body (as its {@link BodyPlan} says) into exactly one buffer, or fails with a
+ * {@link TruncatedReadException}; never yields a short buffer.
  *
  * <p>It asks for body chunks one at a time and stops the download (cancelling the subscription, which closes the
- * connection) as soon as the range is complete and more bytes are arriving: the rest of a full body from a server
- * that ignored {@code Range}, or surplus bytes of a misbehaving 206. Callbacks run on the HttpClient's executor.
+ * connection) as soon as the due bytes are complete and more bytes are arriving: the rest of a full body from a
+ * server that ignored {@code Range}, or surplus bytes of a misbehaving 206. Callbacks run on the HttpClient's
+ * executor.
  */
 final class RangeBodySubscriber implements BodySubscriber<ByteBuffer> {
 
     private final String uri;
-    private final ByteRange range;
+    private final BodyPlan plan;
     private final BodyWindow window;
     private final long windowEnd;
-    private final boolean stopWhenFull;
-    private final OptionalLong objectSize;
     private final StorageException rejection;
     private final CompletableFuture<ByteBuffer> body = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    private RangeBodySubscriber(String uri, ByteRange range, long skip, boolean stopWhenFull,
-            OptionalLong objectSize, StorageException rejection) {
+    private RangeBodySubscriber(String uri, BodyPlan plan, StorageException rejection) {
         this.uri = uri;
-        this.range = range;
-        this.window = new BodyWindow(skip, rejection == null ? range.length() : 0);
-        this.windowEnd = skip + range.length();
-        this.stopWhenFull = stopWhenFull;
-        this.objectSize = objectSize;
+        this.plan = plan;
+        this.window = plan.newWindow();
+        this.windowEnd = plan.skip() + plan.dueLength();
         this.rejection = rejection;
     }
 
-    /**
-     * For a 206 response whose body starts at the range's first byte.
-     *
-     * @param objectSize the object's length from {@code Content-Range}, to tell a short object from a cut body
-     */
-    static RangeBodySubscriber partial(String uri, ByteRange range, OptionalLong objectSize) {
-        return new RangeBodySubscriber(uri, range, 0, false, objectSize, null);
-    }
-
-    /**
-     * For a 200 response carrying the whole object (the server ignored {@code Range}): skips to the range, keeps
-     * it, and stops the download once it is complete.
-     *
-     * @param objectSize the object's length from {@code Content-Length}, if sent
-     */
-    static RangeBodySubscriber wholeBody(String uri, ByteRange range, OptionalLong objectSize) {
-        return new RangeBodySubscriber(uri, range, range.offset(), true, objectSize, null);
+    /** For a 200 or 206 response whose body {@code plan} describes. */
+    static RangeBodySubscriber receiving(String uri, BodyPlan plan) {
+        return new RangeBodySubscriber(uri, plan, null);
     }
 
     /** A subscriber that refuses the body (without reading it) and fails with {@code rejection}. */
-    static RangeBodySubscriber rejecting(String uri, ByteRange range, StorageException rejection) {
-        return new RangeBodySubscriber(uri, range, 0, true, OptionalLong.empty(), rejection);
+    static RangeBodySubscriber rejecting(String uri, StorageException rejection) {
+        // Nothing is due from a refused body.
+        return new RangeBodySubscriber(uri, new BodyPlan(null, 0, true, OptionalLong.empty()), rejection);
     }
 
     @Override
@@ -79,6 +62,10 @@ final class RangeBodySubscriber implements BodySubscriber<ByteBuffer> {
         if (rejection != null) {
             subscription.cancel();
             body.completeExceptionally(rejection);
+        } else if (window.isFull() && plan.wholeBody()) {
+            // Nothing is due (a clamped read at or past the end of a whole body): skip the download.
+            subscription.cancel();
+            body.complete(window.result());
         } else {
             subscription.request(1);
         }
@@ -91,7 +78,7 @@ final class RangeBodySubscriber implements BodySubscriber<ByteBuffer> {
         }
         for (ByteBuffer chunk : chunks) {
             boolean full = window.accept(chunk);
-            if (full && (stopWhenFull || window.bodyBytesSeen() > windowEnd)) {
+            if (full && (plan.wholeBody() || window.bodyBytesSeen() > windowEnd)) {
                 // Everything needed is here and the rest is surplus: stop downloading.
                 subscription.cancel();
                 body.complete(window.result());
@@ -117,7 +104,7 @@ final class RangeBodySubscriber implements BodySubscriber<ByteBuffer> {
         if (rejection != null) {
             return rejection;
         }
-        return window.truncation(uri, range, objectSize, error);
+        return plan.truncation(uri, window, error);
     }
 
     @Override
@@ -125,7 +112,7 @@ final class RangeBodySubscriber implements BodySubscriber<ByteBuffer> {
         if (window.isFull()) {
             body.complete(window.result()); // the range arrived before the connection failed
         } else {
-            body.completeExceptionally(window.truncation(uri, range, objectSize, error));
+            body.completeExceptionally(plan.truncation(uri, window, error));
         }
     }
 
@@ -134,7 +121,7 @@ final class RangeBodySubscriber implements BodySubscriber<ByteBuffer> {
         if (window.isFull()) {
             body.complete(window.result());
         } else {
-            body.completeExceptionally(window.truncation(uri, range, objectSize, null));
+            body.completeExceptionally(plan.truncation(uri, window, null));
         }
     }
 }

@@ -3,10 +3,10 @@ package dev.stacstream.storage.s3;
 import dev.stacstream.storage.BadRequestException;
 import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.StorageException;
+import dev.stacstream.storage.internal.BodyPlan;
 import dev.stacstream.storage.internal.BodyWindow;
 import dev.stacstream.storage.internal.ContentRange;
 import java.nio.ByteBuffer;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Subscriber;
@@ -16,7 +16,8 @@ import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * Receives a ranged {@code GetObject} body into one exactly-sized array, or fails with a
+ * Receives the due bytes of a ranged {@code GetObject} body (as its {@link BodyPlan} says: the whole range, or for a
+ * clamped read the part before the {@code Content-Range} total) into one exactly-sized array, or fails with a
  * {@link dev.stacstream.storage.TruncatedReadException}; never yields a short buffer.
  *
  * <p>One instance per attempt (the SDK's retries are off, so {@code prepare} runs once). The SDK calls it on its
@@ -25,18 +26,22 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  */
 final class RangeResponseTransformer implements AsyncResponseTransformer<GetObjectResponse, ByteBuffer> {
 
+    private static final int PARTIAL_CONTENT = 206;
+
     private final String uri;
     private final ByteRange range;
-    private final BodyWindow window;
+    private final boolean clampToObject;
     private volatile CompletableFuture<ByteBuffer> result;
-    private volatile OptionalLong objectSize = OptionalLong.empty();
+    private volatile BodyPlan plan;
+    private volatile BodyWindow window;
     private volatile boolean bodyStarted;
     private volatile StorageException ownFailure;
 
-    RangeResponseTransformer(String uri, ByteRange range) {
+    /** @param clampToObject receive only the part of {@code range} within the object ({@code readAtMost}) */
+    RangeResponseTransformer(String uri, ByteRange range, boolean clampToObject) {
         this.uri = uri;
         this.range = range;
-        this.window = new BodyWindow(0, range.length());
+        this.clampToObject = clampToObject;
     }
 
     @Override
@@ -47,13 +52,13 @@ final class RangeResponseTransformer implements AsyncResponseTransformer<GetObje
 
     @Override
     public void onResponse(GetObjectResponse response) {
-        Optional<ContentRange> contentRange = ContentRange.parse(response.contentRange());
-        if (contentRange.isPresent() && contentRange.get().isSatisfied()) {
-            objectSize = contentRange.get().total();
-            if (contentRange.get().start() != range.offset()) {
-                fail(new BadRequestException(uri, range, "server returned bytes "
-                        + ByteRange.of(contentRange.get().start(), contentRange.get().end()) + " instead", null));
-            }
+        try {
+            plan = response.sdkHttpResponse().statusCode() == PARTIAL_CONTENT
+                    ? BodyPlan.partial(uri, range, clampToObject, ContentRange.parse(response.contentRange()))
+                    : BodyPlan.wholeBody(range, clampToObject, contentLength(response));
+            window = plan.newWindow();
+        } catch (BadRequestException e) {
+            fail(e);
         }
     }
 
@@ -89,10 +94,13 @@ final class RangeResponseTransformer implements AsyncResponseTransformer<GetObje
 
             @Override
             public void onComplete() {
+                if (result.isDone()) {
+                    return; // already failed (a rejected response head)
+                }
                 if (window.isFull()) {
                     result.complete(window.result());
                 } else {
-                    fail(window.truncation(uri, range, objectSize, null));
+                    fail(plan.truncation(uri, window, null));
                 }
             }
         });
@@ -100,8 +108,9 @@ final class RangeResponseTransformer implements AsyncResponseTransformer<GetObje
 
     @Override
     public void exceptionOccurred(Throwable error) {
-        if (bodyStarted && !window.isFull()) {
-            fail(window.truncation(uri, range, objectSize, error));
+        BodyWindow current = window;
+        if (bodyStarted && current != null && !current.isFull()) {
+            fail(plan.truncation(uri, current, error));
         } else if (result != null) {
             result.completeExceptionally(error);
         }
@@ -114,6 +123,17 @@ final class RangeResponseTransformer implements AsyncResponseTransformer<GetObje
     Throwable failure(Throwable error) {
         StorageException own = ownFailure;
         return own != null ? own : error;
+    }
+
+    /** The object's size if the response told it (after a successful attempt). */
+    OptionalLong objectSize() {
+        BodyPlan current = plan;
+        return current == null ? OptionalLong.empty() : current.objectSize();
+    }
+
+    private static OptionalLong contentLength(GetObjectResponse response) {
+        Long length = response.contentLength();
+        return length == null ? OptionalLong.empty() : OptionalLong.of(length);
     }
 
     private void fail(StorageException failure) {

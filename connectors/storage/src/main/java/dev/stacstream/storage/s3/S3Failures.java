@@ -5,10 +5,15 @@ import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.NotFoundException;
 import dev.stacstream.storage.StorageException;
 import dev.stacstream.storage.TransientStorageException;
+import dev.stacstream.storage.internal.ContentRange;
 import dev.stacstream.storage.internal.Failures;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -31,7 +36,45 @@ final class S3Failures {
             "SlowDown", "InternalError", "ServiceUnavailable", "RequestTimeout", "Throttling", "ThrottlingException",
             "RequestLimitExceeded", "TooManyRequestsException");
 
+    /** The error code of a 416: the range starts at or after the end of the object. */
+    static final String INVALID_RANGE_CODE = "InvalidRange";
+
+    private static final int RANGE_NOT_SATISFIABLE = 416;
+    /** S3 names the object's size in the error document of an {@code InvalidRange}. */
+    private static final Pattern ACTUAL_OBJECT_SIZE =
+            Pattern.compile("<ActualObjectSize>\\s*(\\d{1,18})\\s*</ActualObjectSize>");
+
     private S3Failures() {}
+
+    /** Whether S3 refused a ranged {@code GetObject} because the range starts at or after the end of the object. */
+    static boolean isInvalidRange(AwsServiceException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        return e.statusCode() == RANGE_NOT_SATISFIABLE
+                || (details != null && INVALID_RANGE_CODE.equals(details.errorCode()));
+    }
+
+    /**
+     * The object's size as an {@code InvalidRange} error tells it: from a {@code Content-Range: bytes *&#47;total}
+     * header, else from the error document's {@code ActualObjectSize}; empty when neither is there.
+     */
+    static OptionalLong actualObjectSize(AwsServiceException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        if (details == null) {
+            return OptionalLong.empty();
+        }
+        if (details.sdkHttpResponse() != null) {
+            Optional<ContentRange> header = details.sdkHttpResponse().firstMatchingHeader("Content-Range")
+                    .flatMap(ContentRange::parse);
+            if (header.isPresent() && header.get().total().isPresent()) {
+                return header.get().total();
+            }
+        }
+        if (details.rawResponse() == null) {
+            return OptionalLong.empty();
+        }
+        Matcher m = ACTUAL_OBJECT_SIZE.matcher(details.rawResponse().asUtf8String());
+        return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
 
     /** A {@link dev.stacstream.storage.internal.FailureClassifier} for S3 attempts. */
     static StorageException classify(Throwable error, String uri, ByteRange range) {

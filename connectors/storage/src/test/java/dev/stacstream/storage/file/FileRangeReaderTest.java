@@ -67,6 +67,19 @@ class FileRangeReaderTest {
         }
     }
 
+    @ParameterizedTest(name = "[{0}, {1})")
+    @CsvSource({"0, 100", "9990, 10100", "0, 32768", "10000, 10100", "20000, 20001"})
+    void readAtMostStopsAtTheEndOfTheFileInOneRead(long start, long end) throws Exception {
+        try (CountingRangeReader reader = new CountingRangeReader(open(file.toString()))) {
+            ByteBuffer bytes = reader.readAtMost(ByteRange.of(start, end)).get(5, TimeUnit.SECONDS);
+
+            assertThat(toArray(bytes)).isEqualTo(Arrays.copyOfRange(
+                    content, (int) Math.min(start, FILE_LENGTH), (int) Math.min(end, FILE_LENGTH)));
+            assertThat(reader.stats().requests()).isEqualTo(1);
+            assertThat(reader.stats().metadataRequests()).isZero();
+        }
+    }
+
     @Test
     void opensFileUris() throws Exception {
         try (RangeReader reader = open(file.toUri().toString())) {
@@ -122,7 +135,7 @@ class FileRangeReaderTest {
                         .isEqualTo(Arrays.copyOfRange(content, (int) r.offset(), (int) r.end()));
             }
             // [0, 300) and [5000, 5100): two reads for four ranges.
-            assertThat(reader.stats()).isEqualTo(new ReadStats(4, 360, 2, 400, 0));
+            assertThat(reader.stats()).isEqualTo(new ReadStats(4, 360, 2, 400, 0, 0));
         }
     }
 

@@ -9,14 +9,17 @@ import dev.stacstream.storage.NotFoundException;
 import dev.stacstream.storage.StorageException;
 import dev.stacstream.storage.TransientStorageException;
 import java.io.IOException;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The S3 part of the classification table: error codes first, then the HTTP status. */
@@ -59,6 +62,42 @@ class S3FailuresTest {
         if (code != null) {
             assertThat(e.detail()).contains(code + ": details");
         }
+    }
+
+    static Stream<Arguments> invalidRanges() {
+        String awsDocument = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InvalidRange</Code>"
+                + "<Message>The requested range is not satisfiable</Message><RangeRequested>bytes=500-599"
+                + "</RangeRequested><ActualObjectSize>500</ActualObjectSize><RequestId>R</RequestId></Error>";
+        String bareDocument = "<Error><Code>InvalidRange</Code><Message>The requested range is not satisfiable"
+                + "</Message><RequestId>R</RequestId></Error>";
+        return Stream.of(
+                Arguments.of("AWS document naming the size", 416, "InvalidRange", awsDocument, null, true, 500L),
+                Arguments.of("Content-Range header", 416, "InvalidRange", bareDocument, "bytes */730", true, 730L),
+                Arguments.of("s3proxy's bare document", 416, "InvalidRange", bareDocument, null, true, -1L),
+                Arguments.of("416 without a code", 416, null, null, null, true, -1L),
+                Arguments.of("another 4xx", 400, "InvalidArgument", bareDocument, null, false, -1L));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidRanges")
+    void invalidRangeIsRecognisedAndNamesTheObjectSizeWhenS3Does(String name, int status, String code,
+            String document, String contentRange, boolean invalidRange, long size) {
+        SdkHttpResponse.Builder http = SdkHttpResponse.builder().statusCode(status);
+        if (contentRange != null) {
+            http.putHeader("Content-Range", contentRange);
+        }
+        AwsErrorDetails.Builder details = AwsErrorDetails.builder().errorCode(code).sdkHttpResponse(http.build());
+        if (document != null) {
+            details.rawResponse(SdkBytes.fromUtf8String(document));
+        }
+        S3Exception error = (S3Exception) S3Exception.builder()
+                .statusCode(status)
+                .awsErrorDetails(details.build())
+                .build();
+
+        assertThat(S3Failures.isInvalidRange(error)).isEqualTo(invalidRange);
+        assertThat(S3Failures.actualObjectSize(error))
+                .isEqualTo(size < 0 ? OptionalLong.empty() : OptionalLong.of(size));
     }
 
     @Test
