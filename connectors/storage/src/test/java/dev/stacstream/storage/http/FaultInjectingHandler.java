@@ -43,7 +43,10 @@ final class FaultInjectingHandler extends Handler.Wrapper {
     /** Wait, then serve normally (to exceed the client's request timeout). */
     record Delay(Duration delay) implements Fault {}
 
-    /** Answer 206 announcing the whole range, send {@code keepBytes} of it, then abort the connection. */
+    /**
+     * Answer 206 announcing the whole range (up to the end of the file), send {@code keepBytes} of it, then abort the
+     * connection.
+     */
     record CutBody(int keepBytes) implements Fault {}
 
     /** Answer a complete 206 whose body is only the first {@code keepBytes} of the range. */
@@ -157,7 +160,7 @@ final class FaultInjectingHandler extends Handler.Wrapper {
             throw new IllegalStateException("fault needs a bytes=a-b Range header, got " + rangeHeader);
         }
         int first = Integer.parseInt(m.group(1));
-        int last = Integer.parseInt(m.group(2));
+        int last = (int) Math.min(Long.parseLong(m.group(2)), whole.length - 1L); // a range past the end stops there
         response.setStatus(206);
         response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes " + first + "-" + last + "/" + whole.length);
         byte[] part = new byte[last - first + 1];

@@ -10,6 +10,7 @@ import dev.stacstream.storage.CountingRangeReader;
 import dev.stacstream.storage.NotFoundException;
 import dev.stacstream.storage.RangeReader;
 import dev.stacstream.storage.RangeReaders;
+import dev.stacstream.storage.ReadStats;
 import dev.stacstream.storage.RetryPolicy;
 import dev.stacstream.storage.SharedClients;
 import dev.stacstream.storage.StorageException;
@@ -57,6 +58,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HttpRangeReaderITCase {
 
     private static final int OBJECT_LENGTH = 64 * 1024;
+    /** A header read-ahead as the COG reader sends it. */
+    private static final int READ_AHEAD = 32 * 1024;
     private static final int MAX_ATTEMPTS = 4;
     private static final long FUTURE_TIMEOUT_SECONDS = 10;
     private static final StorageOptions OPTIONS = StorageOptions.builder()
@@ -287,6 +290,103 @@ class HttpRangeReaderITCase {
         assertThat(faults.requests("GET", path)).isEqualTo(2);
     }
 
+    static Stream<Arguments> clampedReads() {
+        return Stream.of(
+                Arguments.of("object larger than the range", 1_000, 5_000, null, 0, 1),
+                Arguments.of("object ends inside the range", 60_000, 60_000 + READ_AHEAD, null, 0, 1),
+                Arguments.of("whole object smaller than the range", 0, 2 * OBJECT_LENGTH, null, 0, 1),
+                Arguments.of("offset exactly at the end", OBJECT_LENGTH, OBJECT_LENGTH + READ_AHEAD, null, 0, 1),
+                Arguments.of("offset past the end", OBJECT_LENGTH + 10, OBJECT_LENGTH + 20, null, 0, 1),
+                Arguments.of("server ignores Range, object larger", 1_000, 5_000, new IgnoreRange(), 1, 1),
+                Arguments.of("server ignores Range, object ends inside", 60_000, 60_000 + READ_AHEAD,
+                        new IgnoreRange(), 1, 1),
+                Arguments.of("server ignores Range, offset at the end", OBJECT_LENGTH, OBJECT_LENGTH + READ_AHEAD,
+                        new IgnoreRange(), 1, 1),
+                Arguments.of("HTTP 503 twice, object ends inside", 60_000, 60_000 + READ_AHEAD,
+                        new Status(503, null), 2, 3),
+                Arguments.of("HTTP 503 twice, offset at the end", OBJECT_LENGTH, OBJECT_LENGTH + READ_AHEAD,
+                        new Status(503, null), 2, 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clampedReads")
+    void readAtMostIsOneRequestThatStopsAtTheEndOfTheObject(String name, long start, long end, Fault fault,
+            int faultTimes, int serverRequests) throws Exception {
+        String path = serve("at-most-" + name.replaceAll("\\W+", "-") + ".bin");
+        if (fault != null) {
+            faults.inject("GET", path, fault, faultTimes);
+        }
+        try (CountingRangeReader reader = new CountingRangeReader(open(path))) {
+            assertThat(bytes(reader.readAtMost(ByteRange.of(start, end)))).isEqualTo(slice(start, end));
+            // The response told the object's size, so asking for it costs nothing.
+            assertThat(reader.size().get(FUTURE_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(OBJECT_LENGTH);
+
+            assertThat(reader.stats().requests()).isEqualTo(1);
+            assertThat(reader.stats().metadataRequests()).isZero();
+            assertThat(reader.stats().bytesReceived()).isEqualTo(slice(start, end).length);
+        }
+        // One request at the server, plus one per retried fault.
+        assertThat(faults.requests("GET", path)).isEqualTo(serverRequests);
+        assertThat(faults.requests("HEAD", path)).isZero();
+        assertThat(faults.rangeHeaders(path)).containsOnly("bytes=" + start + "-" + (end - 1));
+    }
+
+    static Stream<Arguments> clampedReadsCutShort() {
+        return Stream.of(
+                Arguments.of(new CutBody(100), "response body cut after 100 of 5536 bytes: "),
+                Arguments.of(new ShortBody(100), "response body ended after 100 of 5536 bytes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clampedReadsCutShort")
+    void readAtMostWithABodyShorterThanTheObjectAllowsIsATruncationNotAShortAnswer(Fault fault, String detail)
+            throws Exception {
+        String path = serve("at-most-cut-" + fault.toString().replaceAll("\\W+", "-") + ".bin");
+        faults.inject("GET", path, fault, 10);
+        try (CountingRangeReader reader = new CountingRangeReader(open(path))) {
+            TruncatedReadException e = failure(
+                    reader.readAtMost(ByteRange.of(60_000, 60_000 + READ_AHEAD)), TruncatedReadException.class);
+
+            // The object ends at 65536, so the bytes due are [60000, 65536): 100 of them arrived.
+            assertThat(e.range()).isEqualTo(ByteRange.of(60_000, OBJECT_LENGTH));
+            assertThat(e.detail()).startsWith(detail);
+            assertThat(e.bytesReceived()).isEqualTo(100);
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.attempts()).isEqualTo(MAX_ATTEMPTS);
+            assertThat(reader.stats().requests()).isEqualTo(1);
+            assertThat(reader.stats().failedRequests()).isEqualTo(1);
+        }
+        assertThat(faults.requests("GET", path)).isEqualTo(MAX_ATTEMPTS);
+    }
+
+    @Test
+    void readAtMostTakesA416WithoutTheObjectSizeAsAnError() throws Exception {
+        String path = serve("at-most-bare-416.bin");
+        faults.inject("GET", path, new Status(416, null), 1);
+        try (RangeReader reader = open(path)) {
+            BadRequestException e = failure(reader.readAtMost(ByteRange.of(0, READ_AHEAD)), BadRequestException.class);
+
+            assertThat(e.getMessage()).isEqualTo(baseUrl + path + " bytes [0, 32768): HTTP 416 Range Not Satisfiable");
+        }
+        assertThat(faults.requests("GET", path)).isEqualTo(1);
+    }
+
+    @Test
+    void readAtMostWithAKnownSizeClampsTheRangeItselfOrSendsNothing() throws Exception {
+        String path = serve("at-most-known-size.bin");
+        try (CountingRangeReader reader = new CountingRangeReader(open(path))) {
+            assertThat(reader.size().get(FUTURE_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(OBJECT_LENGTH);
+
+            assertThat(bytes(reader.readAtMost(ByteRange.of(60_000, 60_000 + READ_AHEAD))))
+                    .isEqualTo(slice(60_000, OBJECT_LENGTH));
+            assertThat(bytes(reader.readAtMost(ByteRange.of(OBJECT_LENGTH, OBJECT_LENGTH + READ_AHEAD)))).isEmpty();
+
+            assertThat(reader.stats()).isEqualTo(new ReadStats(2, OBJECT_LENGTH - 60_000, 1, OBJECT_LENGTH - 60_000, 0, 1));
+        }
+        assertThat(faults.requests("HEAD", path)).isEqualTo(1);
+        assertThat(faults.rangeHeaders(path)).containsExactly("bytes=60000-65535");
+    }
+
     @Test
     void sizeComesFromHeadOnceAndIsCached() throws Exception {
         String path = serve("size.bin");
@@ -342,8 +442,9 @@ class HttpRangeReaderITCase {
         return "/" + name;
     }
 
+    /** The object's bytes in {@code [start, end)}, clamped to its end (empty past it). */
     private static byte[] slice(long start, long end) {
-        return Arrays.copyOfRange(data, (int) start, (int) Math.min(end, data.length));
+        return Arrays.copyOfRange(data, (int) Math.min(start, data.length), (int) Math.min(end, data.length));
     }
 
     private static byte[] bytes(CompletableFuture<ByteBuffer> future) throws Exception {

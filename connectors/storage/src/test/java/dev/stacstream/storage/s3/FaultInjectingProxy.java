@@ -38,6 +38,12 @@ final class FaultInjectingProxy implements AutoCloseable {
     /** Answer with an S3 error document. */
     record S3Error(int status, String reason, String code, String message) implements Fault {}
 
+    /**
+     * Answer 416 {@code InvalidRange} as AWS S3 does for a range that starts at or after the end of the object: the
+     * error document names the object's size (s3proxy's own 416 does not).
+     */
+    record InvalidRange(long actualObjectSize) implements Fault {}
+
     /** Close the connection with a TCP reset before answering. */
     record Reset() implements Fault {}
 
@@ -131,7 +137,13 @@ final class FaultInjectingProxy implements AutoCloseable {
             }
             Fault fault = nextFault(method);
             if (fault instanceof S3Error error) {
-                writeError(client.getOutputStream(), error);
+                writeError(client.getOutputStream(), error, "");
+            } else if (fault instanceof InvalidRange invalid) {
+                writeError(client.getOutputStream(),
+                        new S3Error(416, "Requested Range Not Satisfiable", "InvalidRange",
+                                "The requested range is not satisfiable"),
+                        "<RangeRequested>" + header(headText, "range") + "</RangeRequested><ActualObjectSize>"
+                                + invalid.actualObjectSize() + "</ActualObjectSize>");
             } else if (fault instanceof Reset) {
                 client.setSoLinger(true, 0); // close() now sends RST
             } else {
@@ -161,9 +173,10 @@ final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
-    private static void writeError(OutputStream out, S3Error error) throws IOException {
+    /** Writes an S3 error document; {@code extraElements} go after the message, as S3 places them. */
+    private static void writeError(OutputStream out, S3Error error, String extraElements) throws IOException {
         byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + error.code() + "</Code><Message>"
-                + error.message() + "</Message><RequestId>fault-injection</RequestId></Error>")
+                + error.message() + "</Message>" + extraElements + "<RequestId>fault-injection</RequestId></Error>")
                 .getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + error.status() + " " + error.reason() + "\r\n"
                 + "Content-Type: application/xml\r\n"
@@ -207,12 +220,19 @@ final class FaultInjectingProxy implements AutoCloseable {
     }
 
     private static int contentLength(String head) {
+        String value = header(head, "content-length");
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    /** The value of header {@code lowerCaseName} in a request head, or {@code null}. */
+    private static String header(String head, String lowerCaseName) {
+        String prefix = lowerCaseName + ":";
         for (String line : head.split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                return Integer.parseInt(line.substring("content-length:".length()).trim());
+            if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                return line.substring(prefix.length()).trim();
             }
         }
-        return 0;
+        return null;
     }
 
     private static String withConnectionClose(String head) {

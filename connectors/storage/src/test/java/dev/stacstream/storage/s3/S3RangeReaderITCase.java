@@ -9,6 +9,7 @@ import dev.stacstream.storage.CountingRangeReader;
 import dev.stacstream.storage.NotFoundException;
 import dev.stacstream.storage.RangeReader;
 import dev.stacstream.storage.RangeReaders;
+import dev.stacstream.storage.ReadStats;
 import dev.stacstream.storage.RetryPolicy;
 import dev.stacstream.storage.S3Credentials;
 import dev.stacstream.storage.SharedClients;
@@ -18,6 +19,7 @@ import dev.stacstream.storage.TransientStorageException;
 import dev.stacstream.storage.TruncatedReadException;
 import dev.stacstream.storage.s3.FaultInjectingProxy.CutBody;
 import dev.stacstream.storage.s3.FaultInjectingProxy.Fault;
+import dev.stacstream.storage.s3.FaultInjectingProxy.InvalidRange;
 import dev.stacstream.storage.s3.FaultInjectingProxy.Reset;
 import dev.stacstream.storage.s3.FaultInjectingProxy.S3Error;
 import java.io.ByteArrayInputStream;
@@ -57,9 +59,12 @@ class S3RangeReaderITCase {
     private static final String BUCKET = "stacstream";
     private static final String KEY = "cogs/band 4.tif";
     private static final String URI_OF_KEY = "s3://" + BUCKET + "/" + KEY;
+    private static final String EMPTY_KEY = "cogs/empty.tif";
     private static final String ACCESS_KEY = "access";
     private static final String SECRET_KEY = "secret";
     private static final int OBJECT_LENGTH = 200_000;
+    /** A header read-ahead as the COG reader sends it. */
+    private static final int READ_AHEAD = 32 * 1024;
     private static final int MAX_ATTEMPTS = 4;
     private static final long FUTURE_TIMEOUT_SECONDS = 15;
     private static final long STARTUP_TIMEOUT_MILLIS = 30_000;
@@ -82,6 +87,8 @@ class S3RangeReaderITCase {
         store.createContainer(BUCKET);
         store.putBlob(PutObjectRequest.builder().bucket(BUCKET).key(KEY).contentLength((long) data.length).build(),
                 new ByteArrayInputStream(data));
+        store.putBlob(PutObjectRequest.builder().bucket(BUCKET).key(EMPTY_KEY).contentLength(0L).build(),
+                new ByteArrayInputStream(new byte[0]));
         signedS3 = start(S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .ignoreUnknownHeaders(true) // accept x-amz-request-payer, which s3proxy does not implement
@@ -295,6 +302,94 @@ class S3RangeReaderITCase {
         assertThat(faults.requests("GET")).isEqualTo(MAX_ATTEMPTS);
     }
 
+    /**
+     * s3proxy answers a range that starts at or after the end with a bare 416 {@code InvalidRange}; AWS S3 names the
+     * object's size in it ({@link InvalidRange}), which saves the {@code HeadObject} of a later {@code size()}.
+     */
+    static Stream<Arguments> clampedReads() {
+        return Stream.of(
+                Arguments.of("object larger than the range", 20_000, 70_000, null, 0, 1, 0),
+                Arguments.of("object ends inside the range", 190_000, 190_000 + READ_AHEAD, null, 0, 1, 0),
+                Arguments.of("whole object smaller than the range", 0, 2 * OBJECT_LENGTH, null, 0, 1, 0),
+                Arguments.of("offset exactly at the end", OBJECT_LENGTH, OBJECT_LENGTH + READ_AHEAD, null, 0, 1, 1),
+                Arguments.of("offset past the end", OBJECT_LENGTH + 10, OBJECT_LENGTH + 20, null, 0, 1, 1),
+                Arguments.of("offset at the end, InvalidRange naming the size", OBJECT_LENGTH,
+                        OBJECT_LENGTH + READ_AHEAD, new InvalidRange(OBJECT_LENGTH), 1, 1, 0),
+                Arguments.of("503 SlowDown twice, object ends inside", 190_000, 190_000 + READ_AHEAD,
+                        SLOW_DOWN, 2, 3, 0),
+                Arguments.of("503 SlowDown twice, offset at the end", OBJECT_LENGTH, OBJECT_LENGTH + READ_AHEAD,
+                        SLOW_DOWN, 2, 3, 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clampedReads")
+    void readAtMostIsOneGetObjectThatStopsAtTheEndOfTheObject(String name, long start, long end, Fault fault,
+            int faultTimes, int gets, int heads) throws Exception {
+        if (fault != null) {
+            faults.inject("GET", fault, faultTimes);
+        }
+        try (CountingRangeReader reader = new CountingRangeReader(RangeReaders.open(URI_OF_KEY, viaProxy(), clients))) {
+            assertThat(bytes(reader.readAtMost(ByteRange.of(start, end)))).isEqualTo(slice(start, end));
+            assertThat(reader.stats().requests()).isEqualTo(1);
+            assertThat(reader.stats().bytesReceived()).isEqualTo(slice(start, end).length);
+
+            assertThat(reader.size().get(FUTURE_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(OBJECT_LENGTH);
+            assertThat(reader.stats().metadataRequests()).isEqualTo(heads);
+        }
+        // One GetObject at the server, plus one per retried fault.
+        assertThat(faults.requests("GET")).isEqualTo(gets);
+        assertThat(faults.requests("HEAD")).isEqualTo(heads);
+        assertThat(faults.heads()).filteredOn(head -> head.startsWith("GET "))
+                .allSatisfy(head -> assertThat(head.toLowerCase(Locale.ROOT))
+                        .contains("range: bytes=" + start + "-" + (end - 1)));
+    }
+
+    @Test
+    void readAtMostWithABodyShorterThanTheObjectAllowsIsATruncationNotAShortAnswer() {
+        faults.inject("GET", new CutBody(1_000), 10);
+        try (CountingRangeReader reader = new CountingRangeReader(RangeReaders.open(URI_OF_KEY, viaProxy(), clients))) {
+            TruncatedReadException e = failure(
+                    reader.readAtMost(ByteRange.of(190_000, 190_000 + READ_AHEAD)), TruncatedReadException.class);
+
+            // The object ends at 200000, so the bytes due are [190000, 200000): 1000 of them arrived.
+            assertThat(e.getMessage())
+                    .startsWith(URI_OF_KEY + " bytes [190000, 200000): response body cut after 1000 of 10000 bytes: ")
+                    .endsWith(" after 4 attempts");
+            assertThat(e.bytesReceived()).isEqualTo(1_000);
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(reader.stats().requests()).isEqualTo(1);
+            assertThat(reader.stats().failedRequests()).isEqualTo(1);
+        }
+        assertThat(faults.requests("GET")).isEqualTo(MAX_ATTEMPTS);
+    }
+
+    @Test
+    void readAtMostWithAKnownSizeClampsTheRangeItselfOrSendsNothing() throws Exception {
+        try (CountingRangeReader reader = new CountingRangeReader(RangeReaders.open(URI_OF_KEY, viaProxy(), clients))) {
+            assertThat(reader.size().get(FUTURE_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(OBJECT_LENGTH);
+
+            assertThat(bytes(reader.readAtMost(ByteRange.of(190_000, 190_000 + READ_AHEAD))))
+                    .isEqualTo(slice(190_000, OBJECT_LENGTH));
+            assertThat(bytes(reader.readAtMost(ByteRange.of(OBJECT_LENGTH, OBJECT_LENGTH + READ_AHEAD)))).isEmpty();
+
+            assertThat(reader.stats())
+                    .isEqualTo(new ReadStats(2, OBJECT_LENGTH - 190_000, 1, OBJECT_LENGTH - 190_000, 0, 1));
+        }
+        assertThat(faults.requests("HEAD")).isEqualTo(1);
+        assertThat(faults.heads()).filteredOn(head -> head.startsWith("GET ")).singleElement()
+                .satisfies(head -> assertThat(head.toLowerCase(Locale.ROOT)).contains("range: bytes=190000-199999"));
+    }
+
+    @Test
+    void readAtMostOfAnEmptyObjectIsEmpty() throws Exception {
+        String uri = "s3://" + BUCKET + "/" + EMPTY_KEY;
+        try (CountingRangeReader reader = new CountingRangeReader(RangeReaders.open(uri, viaProxy(), clients))) {
+            assertThat(bytes(reader.readAtMost(ByteRange.of(0, READ_AHEAD)))).isEmpty();
+            assertThat(reader.stats().requests()).isEqualTo(1);
+        }
+        assertThat(faults.requests("GET")).isEqualTo(1);
+    }
+
     /** Signed requests straight to s3proxy. */
     private static StorageOptions direct() {
         return signedOptions("http://127.0.0.1:" + signedS3.getPort());
@@ -332,8 +427,9 @@ class S3RangeReaderITCase {
         return proxy;
     }
 
+    /** The object's bytes in {@code [start, end)}, clamped to its end (empty past it). */
     private static byte[] slice(long start, long end) {
-        return Arrays.copyOfRange(data, (int) start, (int) end);
+        return Arrays.copyOfRange(data, (int) Math.min(start, data.length), (int) Math.min(end, data.length));
     }
 
     private static byte[] bytes(CompletableFuture<ByteBuffer> future) throws Exception {
