@@ -181,11 +181,19 @@ public final class StacSplitEnumerator implements SplitEnumerator<StacItemSplit,
         metrics.roundApplied(result.summary().pages(), outcome.baseline() ? 0 : outcome.newItems(),
                 outcome.republished(), result.summary().skipped() + outcome.outOfWindow());
         recordDiscoveryLag(outcome.splits());
-        LOG.info("Discovery round from {}: {} page(s), {} item(s): {} new{}, {} re-published, {} duplicate, {} below"
-                        + " the window, {} skipped by the client; cursor now {}",
-                searchProvider, result.summary().pages(), result.items().size(), outcome.newItems(),
+        // Rounds that change nothing are the normal case of a quiet feed: keep them out of the INFO log.
+        boolean changed = outcome.newItems() + outcome.republished() + outcome.outOfWindow() > 0
+                || result.summary().skipped() > 0;
+        String message = "Discovery round from {}: {} page(s), {} item(s): {} new{}, {} re-published, {} duplicate,"
+                + " {} below the window, {} skipped by the client; cursor now {}";
+        Object[] arguments = {searchProvider, result.summary().pages(), result.items().size(), outcome.newItems(),
                 outcome.baseline() ? " (baseline, not emitted)" : "", outcome.republished(), outcome.duplicates(),
-                outcome.outOfWindow(), result.summary().skipped(), cursor.position());
+                outcome.outOfWindow(), result.summary().skipped(), cursor.position()};
+        if (changed) {
+            LOG.info(message, arguments);
+        } else {
+            LOG.debug(message, arguments);
+        }
         if (discoveryFinished()) {
             LOG.info("Bounded discovery from {} is complete; {} split(s) left to assign",
                     searchProvider, assignments.pendingCount());

@@ -42,7 +42,7 @@ class StacItemSerializerTest extends SerializerTestBase<StacItem> {
         var withExtension = TestItems.node("landsat-c2-l2", "LC09_L2SP_195027_20250601_02_T1",
                 Instant.parse("2025-06-01T10:12:13.456789Z"), Instant.parse("2025-06-03T00:00:00Z"));
         withExtension.withArray("stac_extensions").add("https://stac-extensions.github.io/eo/v1.1.0/schema.json");
-        withExtension.with("properties").put("eo:cloud_cover", 12.5).put("title", "Zürich – 東京");
+        withExtension.withObjectProperty("properties").put("eo:cloud_cover", 12.5).put("title", "Zürich – 東京");
         withExtension.put("x-unknown-member", "kept");
         return new StacItem[] {
             item("a", Instant.parse("2025-06-01T00:00:00Z")),
