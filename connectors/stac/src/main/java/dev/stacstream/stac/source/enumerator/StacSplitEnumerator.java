@@ -29,9 +29,10 @@ import java.util.Objects;
  * <p><b>Threads.</b> Every {@code pollInterval} a round runs on the coordinator's worker thread
  * ({@link SplitEnumeratorContext#callAsync(java.util.concurrent.Callable, java.util.function.BiConsumer, long,
  * long) callAsync}): one full search pass from the cursor, all pages collected. Its result is applied on the
- * single coordinator thread, where all other methods run, and only if the cursor has not moved since the round
- * started (a round can start before the previous result was applied). The worker reads only the immutable
- * {@link RoundPlan} the coordinator thread publishes.
+ * single coordinator thread, where all other methods run. The worker reads only the immutable {@link RoundPlan}
+ * the coordinator thread publishes, and starts no round while the result of its previous one has not been handled
+ * (a round that outlasts the poll interval would otherwise be followed at once by one from the old cursor). As a
+ * safety net, a result is applied only if the cursor has not moved since its round started.
  *
  * <p><b>Cursor.</b> A round searches {@code datetime >= highWaterMark - lookback}; the recent-item window drops
  * what was already emitted (see {@link DiscoveryCursor}). A bounded source makes one pass and then tells each
@@ -58,6 +59,10 @@ public final class StacSplitEnumerator implements SplitEnumerator<StacItemSplit,
 
     private int consecutiveFailures;
     private boolean paused;
+    /** Searched rounds whose outcome was handled; coordinator thread. */
+    private long handledRounds;
+    /** Searched rounds started; worker thread only. */
+    private long startedRounds;
 
     /** Written on the coordinator thread, read by the worker thread. */
     private volatile RoundPlan plan;
@@ -134,9 +139,10 @@ public final class StacSplitEnumerator implements SplitEnumerator<StacItemSplit,
     /** One discovery round. Executed on the worker thread: no enumerator state besides the plan is read. */
     private DiscoveryResult discover() {
         RoundPlan current = plan;
-        if (!current.searchNow() || closed) {
+        if (!current.searchNow() || closed || current.handledRounds() < startedRounds) {
             return DiscoveryResult.skipped(current.from());
         }
+        startedRounds++;
         SearchRequest roundRequest = current.lowerBound() == null
                 ? request
                 : request.withDatetimeRange(current.lowerBound(), null);
@@ -163,15 +169,19 @@ public final class StacSplitEnumerator implements SplitEnumerator<StacItemSplit,
     /** Executed on the coordinator thread with the outcome of {@link #discover()}. */
     private void applyRound(DiscoveryResult result, Throwable error) {
         if (error != null) {
+            handledRounds++;
+            publishPlan();
             handleFailure(error);
             return;
         }
         if (!result.searched()) {
             return;
         }
+        handledRounds++;
         if (!result.from().equals(cursor.position())) {
-            LOG.info("Dropping a discovery round that started from {}: the cursor has moved to {}",
+            LOG.warn("Dropping a discovery round that started from {}: the cursor has moved to {}",
                     result.from(), cursor.position());
+            publishPlan();
             return;
         }
         consecutiveFailures = 0;
@@ -240,7 +250,8 @@ public final class StacSplitEnumerator implements SplitEnumerator<StacItemSplit,
                     assignments.pendingCount(), settings.maxPendingSplits());
         }
         DiscoveryPosition position = cursor.position();
-        plan = new RoundPlan(position, position.searchLowerBound(settings.lookback()), !full && !discoveryFinished());
+        plan = new RoundPlan(position, position.searchLowerBound(settings.lookback()), !full && !discoveryFinished(),
+                handledRounds);
         metrics.state(assignments.pendingCount(), cursor.recentItemCount(), position.highWaterMark());
     }
 }

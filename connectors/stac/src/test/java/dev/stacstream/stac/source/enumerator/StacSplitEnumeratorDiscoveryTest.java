@@ -201,20 +201,23 @@ class StacSplitEnumeratorDiscoveryTest {
     }
 
     @Test
-    void aRoundStartedBeforeThePreviousResultWasAppliedIsDropped() {
-        // Given two rounds that both searched from the initial position
+    void aRoundDueWhileThePreviousResultIsOnItsWayDoesNotSearchFromTheOldCursor() {
+        // Given a round whose search finished but whose result the coordinator thread has not applied yet
         fixture.search.publish(item("a", at(0)), item("b", at(1)));
         StacSplitEnumerator enumerator = fixture.start();
         DiscoveryRound first = fixture.context.startDiscoveryRound();
-        DiscoveryRound second = fixture.context.startDiscoveryRound();
 
-        // When both results arrive on the coordinator thread
+        // When the next round comes due before that, and then both results reach the coordinator thread
+        DiscoveryRound second = fixture.context.startDiscoveryRound();
         first.finish();
         second.finish();
 
-        // Then only the first is applied
+        // Then only the first searched; the round after them searches from the advanced cursor
+        assertThat(fixture.search.requests()).hasSize(1);
+        fixture.context.runDiscoveryRound();
         assertThat(fixture.search.requests()).hasSize(2);
-        assertThat(fixture.context.counter(StacDiscoveryMetrics.DISCOVERY_ROUNDS)).isEqualTo(1);
+        assertThat(fixture.search.lastRequest().datetime()).contains(DatetimeInterval.of(at(1).minus(LOOKBACK), null));
+        assertThat(fixture.context.counter(StacDiscoveryMetrics.DISCOVERY_ROUNDS)).isEqualTo(2);
         assertThat(fixture.drain(enumerator, 0)).containsExactly("a", "b");
     }
 
