@@ -15,7 +15,6 @@ record ApiSearchProvider(String apiUrl, StorageOptions options) implements ItemS
 
     @Override
     public ItemSearch create() {
-        // Interim: the API search lands in the next commit; the contract types are committed first.
-        throw new UnsupportedOperationException("STAC API search for " + apiUrl + " is not implemented yet");
+        return StacApiClient.builder(apiUrl).options(options).build();
     }
 }

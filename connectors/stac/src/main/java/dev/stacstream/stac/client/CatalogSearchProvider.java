@@ -1,5 +1,6 @@
 package dev.stacstream.stac.client;
 
+import dev.stacstream.stac.catalog.CatalogWalker;
 import dev.stacstream.storage.StorageOptions;
 import java.util.Objects;
 
@@ -15,7 +16,6 @@ record CatalogSearchProvider(String catalogUri, StorageOptions options) implemen
 
     @Override
     public ItemSearch create() {
-        // Interim: the catalog walker lands in a following commit; the contract types are committed first.
-        throw new UnsupportedOperationException("static catalog walk of " + catalogUri + " is not implemented yet");
+        return CatalogWalker.open(catalogUri, options);
     }
 }

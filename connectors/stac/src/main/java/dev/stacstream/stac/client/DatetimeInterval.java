@@ -68,24 +68,34 @@ public final class DatetimeInterval implements Serializable {
         Objects.requireNonNull(text, "datetime");
         String trimmed = text.trim();
         int slash = trimmed.indexOf(SEPARATOR);
+        Instant start;
+        Instant end;
         try {
             if (slash < 0) {
                 if (trimmed.isEmpty() || trimmed.equals(OPEN)) {
                     throw new IllegalArgumentException("a single datetime cannot be open");
                 }
-                return new DatetimeInterval(first(trimmed), last(trimmed));
+                start = first(trimmed);
+                end = last(trimmed);
+            } else {
+                if (trimmed.indexOf(SEPARATOR, slash + 1) >= 0) {
+                    throw new IllegalArgumentException("more than one '/'");
+                }
+                String from = trimmed.substring(0, slash).trim();
+                String to = trimmed.substring(slash + 1).trim();
+                start = isOpen(from) ? null : first(from);
+                end = isOpen(to) ? null : last(to);
             }
-            if (trimmed.indexOf(SEPARATOR, slash + 1) >= 0) {
-                throw new IllegalArgumentException("more than one '/'");
-            }
-            String from = trimmed.substring(0, slash).trim();
-            String to = trimmed.substring(slash + 1).trim();
-            return new DatetimeInterval(isOpen(from) ? null : first(from), isOpen(to) ? null : last(to));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new IllegalArgumentException(String.format("datetime '%s' is not an RFC 3339 date-time, a date "
                     + "(YYYY, YYYY-MM, YYYY-MM-DD) or an interval of them ('a/b', '../b', 'a/..'): %s",
                     text, e.getMessage()), e);
         }
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new IllegalArgumentException(String.format("datetime '%s': the interval starts (%s) after it ends (%s)",
+                    text, Rfc3339.format(start), Rfc3339.format(end)));
+        }
+        return new DatetimeInterval(start, end);
     }
 
     public Optional<Instant> start() {

@@ -19,6 +19,7 @@ public class StacException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String location;
+    private final String detail;
     private final boolean retryable;
 
     /**
@@ -30,12 +31,18 @@ public class StacException extends RuntimeException {
     public StacException(String location, String detail, boolean retryable, Throwable cause) {
         super(location == null ? detail : location + ": " + detail, cause);
         this.location = location;
+        this.detail = detail;
         this.retryable = retryable;
     }
 
     /** The URL or URI the failure concerns, or {@code null}. */
     public String location() {
         return location;
+    }
+
+    /** What went wrong, without the location. */
+    public String detail() {
+        return detail;
     }
 
     /** Whether a later attempt could succeed (see the class description). */

@@ -108,7 +108,7 @@ class StacItemTest {
         StacItem item = StacItem.fromNode(minimalItem());
         item.toNode().put("id", "changed");
         item.properties().put("datetime", "1999-01-01T00:00:00Z");
-        ((ObjectNode) item.asset("data").orElseThrow().toNode()).put("href", "changed.tif");
+        item.asset("data").orElseThrow().toNode().put("href", "changed.tif");
 
         assertThat(item.id()).isEqualTo("x1");
         assertThat(item.toNode()).isEqualTo(minimalItem());

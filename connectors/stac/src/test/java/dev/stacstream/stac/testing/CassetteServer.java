@@ -20,9 +20,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Replays a recorded STAC API session ({@link Cassette}) from a real HTTP server on loopback.
  *
- * <p>A request is answered with the recorded interaction of the same method, path and query; when a cassette holds
- * several such interactions (POST paging to one {@code /search} URL), the one whose recorded body is the same JSON
- * as the request body. Response bodies have every recorded origin (e.g. {@code https://earth-search.aws.element84.com})
+ * <p>A request is answered with the recorded interaction of the same method, path, query and body (compared as JSON,
+ * so member order does not matter): POST paging sends several requests to one {@code /search} URL that differ only
+ * in their body's token. Response bodies have every recorded origin (e.g. {@code https://earth-search.aws.element84.com})
  * rewritten to this server's, so the {@code next} and {@code self} links a client follows lead back here. A request
  * nothing was recorded for is answered {@value #NO_RECORDING} with a JSON body saying so (and stays visible in
  * {@link #received()}), so a client that strays from the recorded session fails loudly.
@@ -78,7 +78,7 @@ public final class CassetteServer extends LoopbackServer {
             String path = request.getHttpURI().getPath();
             String query = request.getHttpURI().getQuery();
             String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-            server.record(new Received(method, path, query, body.isEmpty() ? null : body));
+            server.record(Received.of(request, body));
             Optional<Interaction> match = match(method, path, query, body);
             if (match.isEmpty()) {
                 String message = JSON.createObjectNode().put("code", "NoRecordedInteraction")
@@ -100,11 +100,8 @@ public final class CassetteServer extends LoopbackServer {
                     .filter(i -> path.equals(i.uri().getRawPath()))
                     .filter(i -> Objects.equals(query, i.uri().getRawQuery()))
                     .toList();
-            if (candidates.size() <= 1) {
-                return candidates.stream().findFirst();
-            }
             JsonNode sent = json(body);
-            return candidates.stream().filter(i -> sent != null && sent.equals(json(i.requestBody()))).findFirst();
+            return candidates.stream().filter(i -> Objects.equals(sent, json(i.requestBody()))).findFirst();
         }
 
         private static JsonNode json(String text) {

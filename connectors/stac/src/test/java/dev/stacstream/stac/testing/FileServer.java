@@ -33,8 +33,7 @@ public final class FileServer extends LoopbackServer {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            server.record(new Received(request.getMethod(), request.getHttpURI().getPath(),
-                    request.getHttpURI().getQuery(), null));
+            server.record(Received.of(request, null));
             return super.handle(request, response, callback);
         }
     }

@@ -1,8 +1,12 @@
 package dev.stacstream.stac.testing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -13,7 +17,20 @@ import org.eclipse.jetty.server.ServerConnector;
 public class LoopbackServer implements AutoCloseable {
 
     /** A request as the server received it. */
-    public record Received(String method, String path, String query, String body) {
+    public record Received(String method, String path, String query, Map<String, String> headers, String body) {
+
+        /** Captures a Jetty request whose body has been read into {@code body}. */
+        static Received of(Request request, String body) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            request.getHeaders().forEach(f -> headers.putIfAbsent(f.getName().toLowerCase(Locale.ROOT), f.getValue()));
+            return new Received(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
+                    Map.copyOf(headers), body == null || body.isEmpty() ? null : body);
+        }
+
+        /** A request header (case-insensitive name), or {@code null}. */
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
 
         /** {@code "POST /v1/search"}, with {@code ?query} when there is one. */
         public String line() {

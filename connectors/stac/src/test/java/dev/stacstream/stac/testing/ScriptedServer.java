@@ -53,8 +53,7 @@ public final class ScriptedServer extends LoopbackServer {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws IOException {
             String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-            Received received = new Received(request.getMethod(), request.getHttpURI().getPath(),
-                    request.getHttpURI().getQuery(), body.isEmpty() ? null : body);
+            Received received = Received.of(request, body);
             server.record(received);
             Reply reply = script.apply(received);
             response.setStatus(reply.status());
