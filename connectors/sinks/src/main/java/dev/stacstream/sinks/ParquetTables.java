@@ -8,6 +8,8 @@ import dev.stacstream.sinks.parquet.TableFormat;
 import dev.stacstream.sinks.parquet.TableWriters;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.GridStatsRow;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
@@ -29,6 +31,10 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  * }</pre>
  * The output root is any Flink file-system URI with a recoverable writer: a local path, {@code file://},
  * {@code s3a://} (the flink-s3-fs-hadoop plugin; the presto plugin cannot back a FileSink), {@code hdfs://}.
+ *
+ * <p>A task failure leaves the hidden in-progress files of the failed attempt behind (its rows are written again
+ * after the restore, so no data is lost or doubled); once a bounded job has finished, remove them with
+ * {@link #removeAbandonedInProgressFiles}.
  */
 public final class ParquetTables {
 
@@ -45,6 +51,19 @@ public final class ParquetTables {
     /** {@code <outputRoot>/errors/date=…/errors-….parquet}. */
     public static FileSink<ErrorRow> errorsSink(String outputRoot) {
         return sink(outputRoot, new ErrorsTable(), new ErrorDateBucketAssigner());
+    }
+
+    /**
+     * Deletes the in-progress part files that failed attempts left under both tables and returns them. Call it
+     * only when no job writes under {@code outputRoot}, e.g. right after a bounded job has finished; see
+     * {@link AbandonedPartFiles} for why they exist and why a running job's files must not be touched.
+     */
+    public static List<Path> removeAbandonedInProgressFiles(String outputRoot) {
+        List<Path> deleted = new ArrayList<>();
+        for (String table : List.of(GridStatsTable.NAME, ErrorsTable.NAME)) {
+            deleted.addAll(AbandonedPartFiles.delete(tablePath(outputRoot, table), table, PART_SUFFIX));
+        }
+        return deleted;
     }
 
     /** The folder of table {@code table} ({@link GridStatsTable#NAME}, {@link ErrorsTable#NAME}) under the root. */
