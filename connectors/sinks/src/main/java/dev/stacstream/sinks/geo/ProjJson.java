@@ -41,7 +41,10 @@ public final class ProjJson {
     private static final int WGS84_SEMI_MAJOR_AXIS_METRES = 6_378_137;
     private static final double WGS84_INVERSE_FLATTENING = 298.257223563;
 
-    /** The realizations of the WGS 84 ensemble in PROJ 9.1's EPSG database: name suffix and EPSG code. */
+    /**
+     * The realizations of the WGS 84 ensemble in PROJ 9.1's EPSG database: name suffix and EPSG code. Later
+     * databases add newer ones (e.g. G2296); readers identify the CRS by its {@code id}, which does not change.
+     */
     private static final List<Realization> WGS84_REALIZATIONS = List.of(
             new Realization("Transit", 1166), new Realization("G730", 1152), new Realization("G873", 1153),
             new Realization("G1150", 1154), new Realization("G1674", 1155), new Realization("G1762", 1156),

@@ -25,6 +25,8 @@ final class TableWriteSupport<T> extends WriteSupport<T> {
         this.encoder = format.newFileEncoder();
     }
 
+    // Deprecated in parquet 1.15 but still the abstract method: the ParquetConfiguration overload delegates here.
+    @SuppressWarnings("deprecation")
     @Override
     public WriteContext init(Configuration configuration) {
         return new WriteContext(schema, Map.of());

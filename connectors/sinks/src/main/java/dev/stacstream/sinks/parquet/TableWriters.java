@@ -71,6 +71,8 @@ public final class TableWriters<T> implements ParquetBuilder<T> {
             return this;
         }
 
+        // Deprecated in parquet 1.15 but still the abstract method: the ParquetConfiguration overload delegates here.
+        @SuppressWarnings("deprecation")
         @Override
         protected WriteSupport<T> getWriteSupport(Configuration conf) {
             return new TableWriteSupport<>(format);
