@@ -1,6 +1,7 @@
 package dev.stacstream.job.cli;
 
 import dev.stacstream.cog.error.CogException;
+import dev.stacstream.stac.client.StacException;
 import dev.stacstream.storage.StorageException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turns STAC feeds of Cloud-Optimized GeoTIFFs into Parquet tables and kerchunk manifests.",
-        subcommands = {InspectCommand.class, ReadCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, ReadCommand.class, DiscoverCommand.class, CommandLine.HelpCommand.class})
 public final class StacstreamCli {
 
     /** Exit code for bad input (a file that is not a valid or supported TIFF, a missing object, ...). */
@@ -64,11 +65,14 @@ public final class StacstreamCli {
         if (ex instanceof CliInputException) {
             return ex.getMessage();
         }
+        if (ex instanceof StacException se) {
+            return "stac: " + se.getMessage();
+        }
         return "internal error: " + ex;
     }
 
     static int exitCode(Throwable ex) {
         return ex instanceof CogException || ex instanceof StorageException || ex instanceof CliInputException
-                ? EXIT_INPUT_ERROR : EXIT_INTERNAL;
+                || ex instanceof StacException ? EXIT_INPUT_ERROR : EXIT_INTERNAL;
     }
 }

@@ -63,12 +63,15 @@ public final class CatalogWalker implements ItemSearch {
         this.skipListener = Objects.requireNonNull(skipListener, "skipListener");
     }
 
-    /** A walker of the catalog at {@code catalogUri} (local path, {@code file:}, {@code http(s):}, {@code s3:}). */
+    /**
+     * A walker of the catalog at {@code catalogUri} (local path, {@code file:}, {@code http(s):}, {@code s3:}) that
+     * logs skipped items as warnings.
+     */
     public static CatalogWalker open(String catalogUri, StorageOptions options) {
-        return new CatalogWalker(catalogUri, options, skipped -> { });
+        return new CatalogWalker(catalogUri, options, SkippedItem::log);
     }
 
-    /** As {@link #open(String, StorageOptions)}, reporting every skipped item to {@code skipListener}. */
+    /** As {@link #open(String, StorageOptions)}, reporting every skipped item to {@code skipListener} instead. */
     public static CatalogWalker open(String catalogUri, StorageOptions options, Consumer<SkippedItem> skipListener) {
         return new CatalogWalker(catalogUri, options, skipListener);
     }
@@ -102,7 +105,9 @@ public final class CatalogWalker implements ItemSearch {
                 pending.push(new Node(resolve(node.location, children.get(i)), collection));
             }
         }
-        return walk.summary();
+        SearchSummary summary = walk.summary();
+        LOG.debug("Walk of {} done: {} documents visited, {}", rootLocation, walk.visited.size(), summary);
+        return summary;
     }
 
     private StacCatalog readCatalog(String location) {
@@ -227,9 +232,7 @@ public final class CatalogWalker implements ItemSearch {
         }
 
         private Optional<StacItem> skip(String location, Optional<String> id, String reason) {
-            SkippedItem skippedItem = new SkippedItem(location, id, reason);
-            LOG.warn("Skipping {}", skippedItem);
-            skipListener.accept(skippedItem);
+            skipListener.accept(new SkippedItem(location, id, reason));
             skipped++;
             return Optional.empty();
         }

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>Search sends {@code POST {api}/search} (or GET, see {@link SearchMethod}) and then follows each page's
  * {@code rel=next} link until a page has no next link, a page has no features (Earth Search answers the request
  * after its last page with an empty page), or {@link SearchRequest#maxItems()} items have been handed on. Features
- * that are not valid items, and items without geometry or assets, are {@linkplain SkippedItem skipped}: logged,
- * reported to the listener, counted.
+ * that are not valid items, and items without geometry or assets, are {@linkplain SkippedItem skipped}: reported to
+ * the listener (by default logged as a warning) and counted.
  *
  * <p>Not thread-safe; one search at a time. Close it to release the HTTP client.
  */
@@ -195,7 +195,6 @@ public final class StacApiClient implements ItemSearch {
     }
 
     private void report(SkippedItem skipped) {
-        LOG.warn("Skipping {}", skipped);
         skipListener.accept(skipped);
     }
 
@@ -260,7 +259,7 @@ public final class StacApiClient implements ItemSearch {
         private final String apiUrl;
         private StorageOptions options = StorageOptions.defaults();
         private SearchMethod method = SearchMethod.POST;
-        private Consumer<SkippedItem> skipListener = skipped -> { };
+        private Consumer<SkippedItem> skipListener = SkippedItem::log;
         private Sleeper sleeper = Sleeper.THREAD;
         private Clock clock = Clock.systemUTC();
 
@@ -283,7 +282,7 @@ public final class StacApiClient implements ItemSearch {
             return this;
         }
 
-        /** Called for every skipped item, in addition to the warning in the log. */
+        /** Called for every skipped item instead of the default, a warning in the log. */
         public Builder onSkipped(Consumer<SkippedItem> listener) {
             this.skipListener = Objects.requireNonNull(listener, "listener");
             return this;
