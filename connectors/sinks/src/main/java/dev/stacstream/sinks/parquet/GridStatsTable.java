@@ -10,7 +10,7 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
 import dev.stacstream.sinks.geo.GeoParquetMetadata;
 import dev.stacstream.sinks.geo.RectangleWkb;
-import dev.stacstream.sinks.row.CellStats;
+import dev.stacstream.sinks.row.BandStats;
 import dev.stacstream.sinks.row.GridCell;
 import dev.stacstream.sinks.row.GridStatsRow;
 import java.util.Map;
@@ -105,7 +105,7 @@ public final class GridStatsTable implements TableFormat<GridStatsRow> {
         @Override
         public void write(GridStatsRow row, RecordEmitter out) {
             GridCell cell = row.cell();
-            CellStats stats = row.stats();
+            BandStats stats = row.stats();
             out.start()
                     .string(row.collection())
                     .string(row.tile())

@@ -12,7 +12,7 @@ import org.apache.flink.api.common.typeinfo.Types;
  *
  * <p>The record's components group the table's columns: {@link OutputPeriod} gives {@code period},
  * {@code period_start} and {@code period_end}; {@link GridCell} gives {@code cell_x}, {@code cell_y}, {@code x},
- * {@code y} and {@code geometry}; {@link CellStats} gives {@code count_total}, {@code count_valid}, {@code mean},
+ * {@code y} and {@code geometry}; {@link BandStats} gives {@code count_total}, {@code count_valid}, {@code mean},
  * {@code min}, {@code max}, {@code std} and {@code sum}. The column types and units are listed in
  * {@code dev.stacstream.sinks.parquet.GridStatsTable}.
  *
@@ -30,7 +30,7 @@ import org.apache.flink.api.common.typeinfo.Types;
  * @param items number of STAC items merged into the row, at least 1
  */
 public record GridStatsRow(String collection, String tile, OutputPeriod period, String band, GridCell cell,
-        String crs, CellStats stats, int items) {
+        String crs, BandStats stats, int items) {
 
     public GridStatsRow {
         checkNotNull(collection, "collection is null");

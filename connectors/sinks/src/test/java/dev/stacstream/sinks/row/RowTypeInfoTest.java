@@ -33,7 +33,7 @@ class RowTypeInfoTest {
         List<Object> gridStats = new ArrayList<>(LongStream.range(0, 6).mapToObj(SampleRows::gridStats).toList());
         GridStatsRow sample = SampleRows.gridStats(1);
         gridStats.add(new GridStatsRow(sample.collection(), null, sample.period(), sample.band(), sample.cell(),
-                sample.crs(), CellStats.noValidPixels(9), 1));
+                sample.crs(), BandStats.noValidPixels(9), 1));
         List<Object> errors = new ArrayList<>(LongStream.range(0, 3).mapToObj(SampleRows::error).toList());
         errors.add(ErrorRow.of(null, ErrorStage.DISCOVER, "io", "catalog page timed out", Instant.EPOCH));
         return Stream.of(

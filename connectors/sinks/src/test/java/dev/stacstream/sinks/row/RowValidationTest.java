@@ -41,10 +41,18 @@ class RowValidationTest {
                         () -> new GridCell(0, 0, 60, 0, 60, 60)),
                 invalid("infinite cell", "cell (0, 0) has a non-finite extent",
                         () -> new GridCell(0, 0, 0, 0, Double.POSITIVE_INFINITY, 60)),
+                invalid("rotated ring", "cell (1, 2) is not an axis-aligned rectangle",
+                        () -> GridCell.ofRing(1, 2, new double[] {0, 0, 60, 10, 50, 70, -10, 60, 0, 0})),
+                invalid("ring missing a corner", "cell (1, 2) is not an axis-aligned rectangle",
+                        () -> GridCell.ofRing(1, 2, new double[] {0, 0, 60, 0, 60, 0, 0, 60, 0, 0})),
+                invalid("open ring", "ring of cell (1, 2) is not closed",
+                        () -> GridCell.ofRing(1, 2, new double[] {0, 0, 60, 0, 60, 60, 0, 60, 0, 1})),
+                invalid("short ring", "ring of cell (1, 2) has 8 coordinates, not 10",
+                        () -> GridCell.ofRing(1, 2, new double[] {0, 0, 60, 0, 60, 60, 0, 60})),
                 invalid("more valid than total", "count_valid 37 is not in [0, count_total 36]",
-                        () -> new CellStats(36, 37, 1, 1, 1, 0, 37)),
+                        () -> new BandStats(36, 37, 1, 1, 1, 0, 37)),
                 invalid("negative valid", "count_valid -1 is not in [0, count_total 36]",
-                        () -> new CellStats(36, -1, 1, 1, 1, 0, 1)),
+                        () -> new BandStats(36, -1, 1, 1, 1, 0, 1)),
                 invalid("blank error kind", "kind is blank",
                         () -> ErrorRow.of("item", ErrorStage.READ, " ", "m", T)),
                 invalid("null error stage", "stage is null", () -> ErrorRow.of("item", null, "io", "m", T)),
@@ -69,11 +77,25 @@ class RowValidationTest {
 
     @Test
     void noValidPixelLeavesEveryStatisticWithoutValue() {
-        CellStats stats = new CellStats(36, 0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, 0);
+        BandStats stats = new BandStats(36, 0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, 0);
 
-        assertThat(stats).isEqualTo(CellStats.noValidPixels(36));
+        assertThat(stats).isEqualTo(BandStats.noValidPixels(36));
         assertThat(new double[] {stats.mean(), stats.min(), stats.max(), stats.std(), stats.sum()})
                 .containsOnly(Double.NaN);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rectangleRings")
+    void aRectangleRingGivesItsExtentWhateverItsStartAndWinding(double[] ring) {
+        assertThat(GridCell.ofRing(3, 4, ring)).isEqualTo(new GridCell(3, 4, 499_980, 4_199_880, 500_040, 4_199_940));
+    }
+
+    static Stream<double[]> rectangleRings() {
+        double w = 499_980, s = 4_199_880, e = 500_040, n = 4_199_940;
+        return Stream.of(
+                new double[] {w, s, e, s, e, n, w, n, w, s},
+                new double[] {w, n, w, s, e, s, e, n, w, n},
+                new double[] {e, n, e, s, w, s, w, n, e, n});
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.stacstream.sinks.testing;
 
 import dev.stacstream.sinks.geo.RectangleWkb;
-import dev.stacstream.sinks.row.CellStats;
+import dev.stacstream.sinks.row.BandStats;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.GridCell;
 import dev.stacstream.sinks.row.GridStatsRow;
@@ -30,7 +30,7 @@ public final class ExpectedColumns {
 
     public static Map<String, Object> of(GridStatsRow row) {
         GridCell cell = row.cell();
-        CellStats stats = row.stats();
+        BandStats stats = row.stats();
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("collection", row.collection());
         columns.put("tile", row.tile());

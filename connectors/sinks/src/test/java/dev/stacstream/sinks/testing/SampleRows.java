@@ -1,6 +1,6 @@
 package dev.stacstream.sinks.testing;
 
-import dev.stacstream.sinks.row.CellStats;
+import dev.stacstream.sinks.row.BandStats;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.sinks.row.GridCell;
@@ -53,14 +53,14 @@ public final class SampleRows {
         return new GridCell(cellX, cellY, minX, maxY - CELL_SIZE_METRES, minX + CELL_SIZE_METRES, maxY);
     }
 
-    private static CellStats stats(long i) {
+    private static BandStats stats(long i) {
         long total = 36;
         if (i % NO_VALID_EVERY == 0) {
-            return CellStats.noValidPixels(total);
+            return BandStats.noValidPixels(total);
         }
         long valid = 36 - i % 7;
         double mean = 1000 + i * 0.5;
-        return new CellStats(total, valid, mean, mean - 100, mean + 100, 12.25, mean * valid);
+        return new BandStats(total, valid, mean, mean - 100, mean + 100, 12.25, mean * valid);
     }
 
     /** The {@code i}-th errors row, one of three shapes (item only, asset, asset and block), on two dates. */

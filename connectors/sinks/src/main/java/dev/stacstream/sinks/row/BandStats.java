@@ -18,10 +18,10 @@ import static org.apache.flink.util.Preconditions.checkArgument;
  * @param std population standard deviation of the valid pixels
  * @param sum sum of the valid pixel values
  */
-public record CellStats(long countTotal, long countValid, double mean, double min, double max, double std,
+public record BandStats(long countTotal, long countValid, double mean, double min, double max, double std,
         double sum) {
 
-    public CellStats {
+    public BandStats {
         checkArgument(countValid >= 0 && countValid <= countTotal,
                 "count_valid %s is not in [0, count_total %s]", countValid, countTotal);
         if (countValid == 0) {
@@ -34,7 +34,7 @@ public record CellStats(long countTotal, long countValid, double mean, double mi
     }
 
     /** A cell in which none of {@code countTotal} pixels was valid: every statistic is {@code NULL}. */
-    public static CellStats noValidPixels(long countTotal) {
-        return new CellStats(countTotal, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    public static BandStats noValidPixels(long countTotal) {
+        return new BandStats(countTotal, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 }
