@@ -55,6 +55,9 @@ final class FaultInjectingHandler extends Handler.Wrapper {
     /** Ignore {@code Range}: answer 200 with the whole file. */
     record IgnoreRange() implements Fault {}
 
+    /** Answer 416 with {@code Content-Range: bytes *&#47;total}, whatever the file's real length. */
+    record Unsatisfiable(long total) implements Fault {}
+
     private final Path root;
     private final Map<String, Deque<Fault>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
@@ -133,6 +136,10 @@ final class FaultInjectingHandler extends Handler.Wrapper {
             byte[] part = rangeBytes(path, range, response);
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, s.keepBytes());
             response.write(true, ByteBuffer.wrap(part, 0, s.keepBytes()), callback);
+        } else if (fault instanceof Unsatisfiable u) {
+            response.setStatus(416);
+            response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes */" + u.total());
+            response.write(true, null, callback);
         } else if (fault instanceof IgnoreRange) {
             byte[] whole = Files.readAllBytes(file(path));
             response.setStatus(200);

@@ -24,6 +24,7 @@ import dev.stacstream.storage.http.FaultInjectingHandler.IgnoreRange;
 import dev.stacstream.storage.http.FaultInjectingHandler.Reset;
 import dev.stacstream.storage.http.FaultInjectingHandler.ShortBody;
 import dev.stacstream.storage.http.FaultInjectingHandler.Status;
+import dev.stacstream.storage.http.FaultInjectingHandler.Unsatisfiable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -359,10 +360,18 @@ class HttpRangeReaderITCase {
         assertThat(faults.requests("GET", path)).isEqualTo(MAX_ATTEMPTS);
     }
 
-    @Test
-    void readAtMostTakesA416WithoutTheObjectSizeAsAnError() throws Exception {
-        String path = serve("at-most-bare-416.bin");
-        faults.inject("GET", path, new Status(416, null), 1);
+    static Stream<Arguments> unconfirmed416s() {
+        return Stream.of(
+                Arguments.of("without Content-Range", new Status(416, null)),
+                Arguments.of("with a total past the offset", new Unsatisfiable(OBJECT_LENGTH)));
+    }
+
+    /** A 416 means "nothing there" only when its {@code bytes *&#47;total} says the object ends before the range. */
+    @ParameterizedTest(name = "416 {0}")
+    @MethodSource("unconfirmed416s")
+    void readAtMostTakesA416ThatDoesNotConfirmTheEndAsAnError(String name, Fault fault) throws Exception {
+        String path = serve("at-most-416-" + name.replaceAll("\\W+", "-") + ".bin");
+        faults.inject("GET", path, fault, 1);
         try (RangeReader reader = open(path)) {
             BadRequestException e = failure(reader.readAtMost(ByteRange.of(0, READ_AHEAD)), BadRequestException.class);
 

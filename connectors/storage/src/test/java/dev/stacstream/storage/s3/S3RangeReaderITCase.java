@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.stacstream.storage.AccessDeniedException;
+import dev.stacstream.storage.BadRequestException;
 import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.CountingRangeReader;
 import dev.stacstream.storage.NotFoundException;
@@ -361,6 +362,19 @@ class S3RangeReaderITCase {
             assertThat(reader.stats().failedRequests()).isEqualTo(1);
         }
         assertThat(faults.requests("GET")).isEqualTo(MAX_ATTEMPTS);
+    }
+
+    @Test
+    void readAtMostTakesAnInvalidRangeNamingASizePastTheOffsetAsAnError() {
+        faults.inject("GET", new InvalidRange(OBJECT_LENGTH), 1);
+        try (RangeReader reader = RangeReaders.open(URI_OF_KEY, viaProxy(), clients)) {
+            BadRequestException e = failure(reader.readAtMost(ByteRange.of(0, READ_AHEAD)), BadRequestException.class);
+
+            assertThat(e.getMessage()).isEqualTo(URI_OF_KEY + " bytes [0, 32768): "
+                    + "HTTP 416 Range Not Satisfiable InvalidRange: The requested range is not satisfiable");
+            assertThat(e.attempts()).isEqualTo(1);
+        }
+        assertThat(faults.requests("GET")).isEqualTo(1);
     }
 
     @Test
