@@ -136,7 +136,10 @@ public final class StacSplitEnumerator implements SplitEnumerator<StacItemSplit,
         }
     }
 
-    /** One discovery round. Executed on the worker thread: no enumerator state besides the plan is read. */
+    /**
+     * One discovery round. Executed on the worker thread, which reads only the published plan, the search client and
+     * its own round counter.
+     */
     private DiscoveryResult discover() {
         RoundPlan current = plan;
         if (!current.searchNow() || closed || current.handledRounds() < startedRounds) {
@@ -191,24 +194,28 @@ public final class StacSplitEnumerator implements SplitEnumerator<StacItemSplit,
         metrics.roundApplied(result.summary().pages(), outcome.baseline() ? 0 : outcome.newItems(),
                 outcome.republished(), result.summary().skipped() + outcome.outOfWindow());
         recordDiscoveryLag(outcome.splits());
-        // Rounds that change nothing are the normal case of a quiet feed: keep them out of the INFO log.
-        boolean changed = outcome.newItems() + outcome.republished() + outcome.outOfWindow() > 0
-                || result.summary().skipped() > 0;
-        String message = "Discovery round from {}: {} page(s), {} item(s): {} new{}, {} re-published, {} duplicate,"
-                + " {} below the window, {} skipped by the client; cursor now {}";
-        Object[] arguments = {searchProvider, result.summary().pages(), result.items().size(), outcome.newItems(),
-                outcome.baseline() ? " (baseline, not emitted)" : "", outcome.republished(), outcome.duplicates(),
-                outcome.outOfWindow(), result.summary().skipped(), cursor.position()};
-        if (changed) {
-            LOG.info(message, arguments);
-        } else {
-            LOG.debug(message, arguments);
-        }
+        logRound(result, outcome);
         if (discoveryFinished()) {
             LOG.info("Bounded discovery from {} is complete; {} split(s) left to assign",
                     searchProvider, assignments.pendingCount());
         }
         assignPending();
+    }
+
+    private void logRound(DiscoveryResult result, RoundOutcome outcome) {
+        String message = "Discovery round from {}: {} page(s), {} item(s): {} new{}, {} re-published, {} duplicate,"
+                + " {} below the window, {} skipped by the client; cursor now {}";
+        Object[] arguments = {searchProvider, result.summary().pages(), result.items().size(), outcome.newItems(),
+                outcome.baseline() ? " (baseline, not emitted)" : "", outcome.republished(), outcome.duplicates(),
+                outcome.outOfWindow(), result.summary().skipped(), cursor.position()};
+        // Rounds that change nothing are the normal case of a quiet feed: keep them out of the INFO log.
+        boolean changed = outcome.newItems() + outcome.republished() + outcome.outOfWindow() > 0
+                || result.summary().skipped() > 0;
+        if (changed) {
+            LOG.info(message, arguments);
+        } else {
+            LOG.debug(message, arguments);
+        }
     }
 
     private void handleFailure(Throwable error) {
