@@ -1,7 +1,7 @@
 package dev.stacstream.job.operators;
 
 import dev.stacstream.job.types.CodecTypeInfo;
-import dev.stacstream.sinks.row.CellStats;
+import dev.stacstream.sinks.row.BandStats;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.sinks.row.GridStatsRow;
@@ -81,7 +81,7 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
             }
             long cx = acc.chunkX() * CellChunk.SIDE + i % CellChunk.SIDE;
             long cy = acc.chunkY() * CellChunk.SIDE + i / CellChunk.SIDE;
-            CellStats s = new CellStats(c.countTotal(i), c.countValid(i), pick(Stat.MEAN, c.mean(i)),
+            BandStats s = new BandStats(c.countTotal(i), c.countValid(i), pick(Stat.MEAN, c.mean(i)),
                     pick(Stat.MIN, c.min(i)), pick(Stat.MAX, c.max(i)), pick(Stat.STD, c.std(i)), pick(Stat.SUM, c.sum(i)));
             out.collect(new GridStatsRow(acc.collection(), acc.tile(), acc.period(), acc.band(), acc.grid().cell(cx, cy),
                     acc.grid().crs(), s, c.items(i)));
