@@ -27,7 +27,7 @@ public final class ItemCollection {
      *
      * @param index its position in {@code features}
      * @param id its {@code id} if it has a textual one, for the report
-     * @param reason what is wrong with it
+     * @param reason what is wrong with it, e.g. {@code features[3]: properties.datetime is missing ...}
      */
     public record Invalid(int index, Optional<String> id, String reason) implements Feature {}
 
@@ -79,7 +79,7 @@ public final class ItemCollection {
             try {
                 result.add(new Valid(StacItem.fromNode(feature, source + " features[" + i + "]")));
             } catch (StacFormatException e) {
-                result.add(new Invalid(i, idText, e.getMessage()));
+                result.add(new Invalid(i, idText, "features[" + i + "]: " + e.problem()));
             }
         }
         return result;
@@ -90,7 +90,8 @@ public final class ItemCollection {
         List<StacItem> items = new ArrayList<>();
         for (Feature f : features()) {
             if (f instanceof Invalid invalid) {
-                throw new StacFormatException(source, invalid.reason());
+                throw new StacFormatException(source, invalid.reason()
+                        + invalid.id().map(id -> " (item '" + id + "')").orElse(""));
             }
             items.add(((Valid) f).item());
         }

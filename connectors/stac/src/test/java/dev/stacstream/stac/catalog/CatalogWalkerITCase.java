@@ -220,6 +220,17 @@ class CatalogWalkerITCase {
     }
 
     @Test
+    void aRootThatIsNotJsonNamesItsUriAndTheJsonProblem(@TempDir Path dir) throws IOException {
+        Path root = Files.writeString(dir.resolve("catalog.json"), "{\"type\": \"Catalog\",\n \"id\": \"x\",,}");
+        try (CatalogWalker walker = CatalogWalker.open(root.toString(), FAST)) {
+            assertThatThrownBy(() -> walker.search(SearchRequest.builder().build(), page -> { }))
+                    .isInstanceOfSatisfying(StacDocumentException.class, e -> assertThat(e.isRetryable()).isFalse())
+                    .hasMessageStartingWith(root.toUri() + ": malformed JSON: Unexpected character (',' (code 44))")
+                    .hasMessageEndingWith("(line 2, column 12)");
+        }
+    }
+
+    @Test
     void refusesParametersThatNeedAServer() {
         try (CatalogWalker walker = walker(Storage.DISK_PATH, "clean")) {
             SearchRequest request = SearchRequest.builder().filter("{\"op\":\"=\",\"args\":[{\"property\":\"id\"},\"x\"]}")

@@ -231,9 +231,9 @@ class StacApiClientITCase {
             assertThat(skipped).extracting(SkippedItem::toString).containsExactly(
                     url + " item 'no-assets': no assets",
                     url + " item 'no-geometry': no geometry (geometry is null or missing)",
-                    url + " item 'bad-datetime': POST " + url + " features[3] (STAC item 'bad-datetime'): "
-                            + "properties.datetime '13/01/2024' is not an RFC 3339 date-time",
-                    url + ": POST " + url + " features[4]: id is missing or blank");
+                    url + " item 'bad-datetime': features[3]: properties.datetime '13/01/2024' is not an RFC 3339 "
+                            + "date-time",
+                    url + ": features[4]: id is missing or blank");
         }
     }
 

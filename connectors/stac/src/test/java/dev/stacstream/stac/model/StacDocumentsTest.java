@@ -102,14 +102,17 @@ class StacDocumentsTest {
         assertThat(features.get(1)).isInstanceOfSatisfying(ItemCollection.Invalid.class, invalid -> {
             assertThat(invalid.index()).isEqualTo(1);
             assertThat(invalid.id()).contains("bad");
-            assertThat(invalid.reason()).contains("https://h/search features[1]").contains("properties.datetime is missing");
+            assertThat(invalid.reason()).isEqualTo("features[1]: properties.datetime is missing or null and there is "
+                    + "no start_datetime");
         });
         assertThat(features.get(2)).isInstanceOfSatisfying(ItemCollection.Invalid.class, invalid -> {
             assertThat(invalid.id()).isEmpty();
-            assertThat(invalid.reason()).contains("id is missing");
+            assertThat(invalid.reason()).isEqualTo("features[2]: id is missing or blank");
         });
         assertThatThrownBy(() -> ItemCollection.fromJson(page, "https://h/search").items())
-                .isInstanceOf(StacFormatException.class).hasMessageContaining("features[1]");
+                .isInstanceOf(StacFormatException.class)
+                .hasMessage("https://h/search: features[1]: properties.datetime is missing or null and there is no "
+                        + "start_datetime (item 'bad')");
     }
 
     @Test
