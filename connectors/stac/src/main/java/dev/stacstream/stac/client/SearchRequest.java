@@ -1,21 +1,18 @@
 package dev.stacstream.stac.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stacstream.stac.model.StacFormatException;
 import dev.stacstream.stac.model.StacJson;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 
 /**
  * A STAC item search: the STAC API {@code /search} parameters (core, {@code query}, {@code filter} (CQL2-JSON),
@@ -163,48 +160,7 @@ public final class SearchRequest implements Serializable {
 
     /** The body of {@code POST /search}. Only the parameters that are set appear. */
     public ObjectNode toPostBody() {
-        ObjectNode body = StacJson.object();
-        if (!collections.isEmpty()) {
-            collections.forEach(body.putArray("collections")::add);
-        }
-        if (!ids.isEmpty()) {
-            ids.forEach(body.putArray("ids")::add);
-        }
-        if (!bbox.isEmpty()) {
-            bbox.forEach(body.putArray("bbox")::add);
-        }
-        if (intersects != null) {
-            body.set("intersects", json(intersects, "intersects"));
-        }
-        if (datetime != null) {
-            body.put("datetime", datetime.format());
-        }
-        if (query != null) {
-            body.set("query", json(query, "query"));
-        }
-        if (filter != null) {
-            body.set("filter", json(filter, "filter"));
-            body.put("filter-lang", FILTER_LANG);
-        }
-        if (!sortby.isEmpty()) {
-            ArrayNode sorts = body.putArray("sortby");
-            sortby.forEach(s -> sorts.addObject().put("field", s.field()).put("direction", s.direction()));
-        }
-        if (!fields.isEmpty()) {
-            ObjectNode f = body.putObject("fields");
-            List<String> include = fields.stream().filter(x -> !x.startsWith("-")).toList();
-            List<String> exclude = fields.stream().filter(x -> x.startsWith("-")).map(x -> x.substring(1)).toList();
-            if (!include.isEmpty()) {
-                include.forEach(f.putArray("include")::add);
-            }
-            if (!exclude.isEmpty()) {
-                exclude.forEach(f.putArray("exclude")::add);
-            }
-        }
-        if (limit != null) {
-            body.put("limit", limit);
-        }
-        return body;
+        return SearchEncoding.postBody(this);
     }
 
     /**
@@ -212,48 +168,7 @@ public final class SearchRequest implements Serializable {
      * parameters ({@code intersects}, {@code query}, {@code filter}) as compact JSON text.
      */
     public Map<String, String> toQueryParameters() {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (!collections.isEmpty()) {
-            params.put("collections", String.join(",", collections));
-        }
-        if (!ids.isEmpty()) {
-            params.put("ids", String.join(",", ids));
-        }
-        if (!bbox.isEmpty()) {
-            params.put("bbox", bbox.stream().map(SearchRequest::number).collect(Collectors.joining(",")));
-        }
-        if (intersects != null) {
-            params.put("intersects", StacJson.write(json(intersects, "intersects")));
-        }
-        if (datetime != null) {
-            params.put("datetime", datetime.format());
-        }
-        if (query != null) {
-            params.put("query", StacJson.write(json(query, "query")));
-        }
-        if (filter != null) {
-            params.put("filter", StacJson.write(json(filter, "filter")));
-            params.put("filter-lang", FILTER_LANG);
-        }
-        if (!sortby.isEmpty()) {
-            params.put("sortby", sortby.stream().map(SortField::toQueryForm).collect(Collectors.joining(",")));
-        }
-        if (!fields.isEmpty()) {
-            params.put("fields", String.join(",", fields));
-        }
-        if (limit != null) {
-            params.put("limit", Integer.toString(limit));
-        }
-        return params;
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) && !Double.isInfinite(value) ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    /** Parses a JSON parameter that the builder already validated. */
-    private static JsonNode json(String text, String parameter) {
-        return StacJson.parse(text, parameter);
+        return SearchEncoding.queryParameters(this);
     }
 
     @Override
