@@ -50,6 +50,14 @@ public final class CommittedItemsSink implements Sink<StacItem>, SupportsCommitt
         return OUTPUTS.computeIfAbsent(name, n -> new Output());
     }
 
+    /** The output named {@code name}, emptied: for a test that starts from nothing. */
+    public static Output emptyOutput(String name) {
+        Output output = output(name);
+        output.committedBatches.clear();
+        output.commits.set(0);
+        return output;
+    }
+
     /** The record of {@code item}: collection, id and publication time (or {@code -}). */
     public static String record(StacItem item) {
         return item.collection() + "/" + item.id() + "@" + item.updated().map(Object::toString).orElse("-");
@@ -92,9 +100,14 @@ public final class CommittedItemsSink implements Sink<StacItem>, SupportsCommitt
             return commits.get();
         }
 
-        public void clear() {
-            committedBatches.clear();
-            commits.set(0);
+        /** The committed batches by id, as an earlier job left them (see {@link #restore}). */
+        public Map<String, List<String>> batches() {
+            return Map.copyOf(committedBatches);
+        }
+
+        /** Makes {@code batches} committed, as if an earlier job had committed them to this output. */
+        public void restore(Map<String, List<String>> batches) {
+            committedBatches.putAll(batches);
         }
     }
 

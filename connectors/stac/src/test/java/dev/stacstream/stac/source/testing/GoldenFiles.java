@@ -37,7 +37,7 @@ public final class GoldenFiles {
 
     /** Writes {@code bytes} as the golden file if regeneration was asked for; otherwise does nothing. */
     public static void writeIfRegenerating(String serializer, int version, String fixture, byte[] bytes) {
-        if (!Boolean.getBoolean(REGENERATE_PROPERTY)) {
+        if (!regenerating()) {
             return;
         }
         Path file = SOURCE_DIRECTORY.resolve(relative(serializer, version, fixture));
@@ -47,6 +47,19 @@ public final class GoldenFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write golden file " + file.toAbsolutePath(), e);
         }
+    }
+
+    /** Whether the tests run to rewrite the current version's golden files. */
+    public static boolean regenerating() {
+        return Boolean.getBoolean(REGENERATE_PROPERTY);
+    }
+
+    /**
+     * The golden directory {@code name} in the source tree (tests run in the module directory), for golden data
+     * that is a directory rather than a file, such as a Flink savepoint.
+     */
+    public static Path sourceDirectory(String name) {
+        return SOURCE_DIRECTORY.resolve(name);
     }
 
     private static String relative(String serializer, int version, String fixture) {
