@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Reads whole JSON documents (catalogs, collections, items) from any storage the storage module supports: local
- * files, {@code http(s)} and {@code s3}. One size lookup and one ranged read per document, with the storage
+ * files, {@code http(s)} and {@code s3}. One ranged read per document (clamped to its size), with the storage
  * module's own bounded retries; failures become {@link StacIoException}s naming the URI, retryable exactly when
  * the storage failure is.
  *
@@ -40,15 +40,14 @@ final class DocumentReader implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new StacIoException(uri, e.getMessage(), 1, false, e));
         }
-        return reader.size()
-                .thenCompose(size -> {
-                    if (size > MAX_DOCUMENT_BYTES) {
-                        throw new StacIoException(uri, String.format("document is %d bytes, more than the %d allowed "
-                                + "for a STAC JSON document", size, MAX_DOCUMENT_BYTES), 1, false, null);
+        // One request: read up to one byte past the limit; HTTP and S3 clamp the range to the object.
+        return reader.readAtMost(ByteRange.of(0, MAX_DOCUMENT_BYTES + 1))
+                .thenApply(buffer -> {
+                    if (buffer.remaining() > MAX_DOCUMENT_BYTES) {
+                        throw new StacIoException(uri, String.format("document is larger than the %d bytes allowed "
+                                + "for a STAC JSON document", MAX_DOCUMENT_BYTES), 1, false, null);
                     }
-                    return size == 0
-                            ? CompletableFuture.completedFuture(ByteBuffer.allocate(0))
-                            : reader.read(ByteRange.of(0, size));
+                    return buffer;
                 })
                 .thenApply(DocumentReader::bytes)
                 .handle((bytes, error) -> {

@@ -11,6 +11,7 @@ import dev.stacstream.stac.client.StacIoException;
 import dev.stacstream.stac.client.StacUnsupportedException;
 import dev.stacstream.stac.model.StacItem;
 import dev.stacstream.stac.testing.FileServer;
+import dev.stacstream.stac.testing.LoopbackServer.Received;
 import dev.stacstream.stac.testing.S3ProxyServer;
 import dev.stacstream.stac.testing.StaticCatalogFixture;
 import dev.stacstream.storage.RetryPolicy;
@@ -249,11 +250,13 @@ class CatalogWalkerITCase {
             int before = http.received().size();
             walker.search(SearchRequest.builder().collections("landsat-c2-l2").build(), page -> { });
 
-            List<String> paths = http.received().subList(before, http.received().size()).stream()
-                    .map(r -> r.path()).distinct().toList();
+            List<Received> requests = http.received().subList(before, http.received().size());
+            List<String> paths = requests.stream().map(Received::path).toList();
             // The sentinel-2-l2a collection is read (to learn its id), its items are not.
             assertThat(paths).contains("/clean/sentinel-2-l2a/collection.json", "/clean/landsat/landsat-c2-l2/lc-a/lc-a.json")
-                    .noneMatch(p -> p.startsWith("/clean/sentinel-2-l2a/s2-"));
+                    .noneMatch(p -> p.startsWith("/clean/sentinel-2-l2a/s2-"))
+                    .doesNotHaveDuplicates(); // one ranged GET per document, no HEAD
+            assertThat(requests).extracting(Received::method).containsOnly("GET");
         }
     }
 }
