@@ -17,8 +17,9 @@ import java.util.List;
  * Reduces a masked block to partial statistics per (band, output cell): one pass over each band's samples,
  * checking the mask flag and the band's nodata per pixel and adding the pixel to its cell.
  *
- * <p>Paths, chosen per band: 8/16-bit integers accumulate exact {@code long} sums (uint16 under a mask at a
- * power-of-two ratio, Sentinel-2 10 m bands under the 20 m SCL, takes a fused loop reading bytes directly);
+ * <p>Paths, chosen per band: 8/16-bit integers accumulate exact {@code long} sums (uint16 under a mask at half
+ * its resolution, Sentinel-2 10 m bands under the 20 m SCL, takes {@link HalfResolutionUint16Kernel}'s loop over
+ * 2x2 quads read straight from the bytes);
  * wider integers and floats accumulate shifted double sums. All paths give the same statistics for the same
  * pixels. Scale/offset applies to each cell's summary, not to each pixel.
  *
@@ -97,9 +98,7 @@ public final class BlockAggregator {
             columns[b] = new BlockAggregate.BandColumns(span.cells());
             if (fused[b]) {
                 int nodata = SampleNodata.of(band.values(), DataType.UINT16).intValue();
-                intAccumulators[b].addUint16Masked(band.raster(), band.rasterBand(), window.col(), window.row(), span,
-                        masked.maskValidity(), masked.maskCol(), masked.maskRow(), masked.maskWidth(),
-                        Integer.numberOfTrailingZeros(masked.ratio()), nodata);
+                HalfResolutionUint16Kernel.accumulate(intAccumulators[b], band.raster(), band.rasterBand(), masked, span, nodata);
             }
             if (SampleRows.isSmallInteger(band.raster().dataType())) {
                 intAccumulators[b].finish(span.cells(), band.values(), columns[b]);
@@ -111,8 +110,8 @@ public final class BlockAggregator {
     }
 
     private static boolean fusable(BandLayer band, MaskedBlock masked) {
-        int ratio = masked.ratio();
-        return band.raster().dataType() == DataType.UINT16 && masked.hasMask() && Integer.bitCount(ratio) == 1;
+        return band.raster().dataType() == DataType.UINT16 && masked.hasMask()
+                && masked.ratio() == HalfResolutionUint16Kernel.RATIO;
     }
 
     /** Row by row: expands the mask flags of the row once, then decodes and adds each non-fused band's row. */

@@ -1,10 +1,6 @@
 package dev.stacstream.job.aggregate;
 
-import dev.stacstream.cog.raster.Raster;
 import dev.stacstream.job.mask.BandValues;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,9 +9,6 @@ import java.util.Arrays;
  * cell once. Reused across blocks; not thread-safe.
  */
 final class IntAccumulator {
-
-    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int UINT16_MASK = 0xffff;
 
     private int[] count = new int[0];
     private long[] sum = new long[0];
@@ -69,50 +62,13 @@ final class IntAccumulator {
         }
     }
 
-    /**
-     * The fused loop for a uint16 band under a mask at a power-of-two ratio: reads the samples straight from
-     * the raster's little-endian bytes and the mask flag by shifting the level column, so each pixel costs two
-     * loads and no intermediate row.
-     *
-     * @param raster uint16 samples of the window (band {@code rasterBand})
-     * @param maskValid mask flags, {@code maskWidth} per row, starting at mask pixel {@code (maskCol, maskRow)}
-     * @param shift log2 of the mask ratio
-     */
-    void addUint16Masked(Raster raster, int rasterBand, int windowCol, int windowRow, CellSpan span, byte[] maskValid,
-            int maskCol, int maskRow, int maskWidth, int shift, int nodata) {
-        byte[] data = raster.data();
-        int[] columnStarts = span.columnStarts();
-        int columns = span.columns();
-        int height = raster.height();
-        for (int y = 0; y < height; y++) {
-            int rowBytes = raster.offsetOf(rasterBand, y, 0);
-            // mask index of window column x: maskBase + ((windowCol + x) >> shift)
-            int maskBase = (((windowRow + y) >> shift) - maskRow) * maskWidth - maskCol;
-            int cellRowBase = span.cellRowOf(y) * columns;
-            for (int i = 0; i < columns; i++) {
-                int n = 0;
-                long s1 = 0;
-                long s2 = 0;
-                int lo = Integer.MAX_VALUE;
-                int hi = Integer.MIN_VALUE;
-                for (int x = columnStarts[i], end = columnStarts[i + 1]; x < end; x++) {
-                    int v = (short) I16.get(data, rowBytes + 2 * x) & UINT16_MASK;
-                    if (maskValid[maskBase + ((windowCol + x) >> shift)] != 0 && v != nodata) {
-                        n++;
-                        s1 += v;
-                        s2 += (long) v * v;
-                        lo = Math.min(lo, v);
-                        hi = Math.max(hi, v);
-                    }
-                }
-                if (n != 0) {
-                    add(cellRowBase + i, n, s1, s2, lo, hi);
-                }
-            }
-        }
+    /** Adds one valid sample to local cell {@code cell}. */
+    void addSample(int cell, int v) {
+        add(cell, 1, v, (long) v * v, v, v);
     }
 
-    private void add(int cell, int n, long s1, long s2, int lo, int hi) {
+    /** Adds a run's summary to local cell {@code cell}. */
+    void add(int cell, int n, long s1, long s2, int lo, int hi) {
         count[cell] += n;
         sum[cell] += s1;
         sumSq[cell] += s2;

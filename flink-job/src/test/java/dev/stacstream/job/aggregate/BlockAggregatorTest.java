@@ -137,6 +137,34 @@ class BlockAggregatorTest {
         return Stream.of(1, 2, 4).map(Arguments::of);
     }
 
+    /** Windows at every parity of column, row, width and height, with odd and even factors, at ratio 2. */
+    @ParameterizedTest(name = "factor {0}")
+    @MethodSource("factors")
+    void halfResolutionQuadLoopHandlesOddEdgesLikeTheGeneralPath(int factor) {
+        int width = 57;
+        int height = 43;
+        Raster band = band(DataType.UINT16, width, height, 0, factor);
+        Raster mask = scl(29, 22, factor + 1);
+        List<BlockTiling.Band> bands = List.of(new BlockTiling.Band("b", band, BandValues.withNodata(0)));
+        BlockTiling.Mask m = new BlockTiling.Mask(mask, 2, OptionalDouble.of(0));
+        BlockMasker masker = new BlockMasker(MaskRule.sclClasses(EXCLUDED));
+        for (int[] tiling : new int[][] {{8, 8, 0, 0}, {7, 5, 3, 1}, {6, 9, 1, 2}, {57, 43, 0, 0}}) {
+            for (BlockInput block : BlockTiling.tile(level(width, height), bands, m, 0, tiling[0], tiling[1], tiling[2], tiling[3])) {
+                MaskedBlock masked = masker.mask(block);
+                List<CellStats> fused = new ArrayList<>();
+                List<CellStats> general = new ArrayList<>();
+                new BlockAggregator(GridSpec.byFactor(factor)).aggregate(masked).forEachCell((b, x, y, s) -> fused.add(s));
+                BlockAggregator.withoutFusedPaths(GridSpec.byFactor(factor)).aggregate(masked)
+                        .forEachCell((b, x, y, s) -> general.add(s));
+                assertThat(fused).as("block %s", block.window()).isEqualTo(general);
+            }
+        }
+    }
+
+    static Stream<Arguments> factors() {
+        return Stream.of(1, 2, 3, 7, 10).map(Arguments::of);
+    }
+
     @Test
     void cellsStraddlingBlockEdgesMergeToTheStatisticsOfOneWholeBlock() {
         int width = 100;
