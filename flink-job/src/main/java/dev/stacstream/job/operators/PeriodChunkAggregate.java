@@ -50,6 +50,7 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     public void processElement(ChunkPartial item, Context ctx, Collector<GridStatsRow> out) throws Exception {
         long closeAt = closeTime(item);
         if (ctx.timerService().currentWatermark() >= closeAt) {
+            getRuntimeContext().getLongCounter(JobProgress.ERRORS).add(1);
             ctx.output(errors, ErrorRow.of(item.itemId(), ErrorStage.AGGREGATE, "late", "item " + item.itemId()
                     + " arrived after period " + item.period().label() + " of " + item.collection() + "/" + item.tile()
                     + " closed (allowed lateness " + Duration.ofMillis(allowedLatenessMillis) + ")", Instant.now()));
@@ -83,6 +84,7 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
             long cy = acc.chunkY() * CellChunk.SIDE + i / CellChunk.SIDE;
             BandStats s = new BandStats(c.countTotal(i), c.countValid(i), pick(Stat.MEAN, c.mean(i)),
                     pick(Stat.MIN, c.min(i)), pick(Stat.MAX, c.max(i)), pick(Stat.STD, c.std(i)), pick(Stat.SUM, c.sum(i)));
+            getRuntimeContext().getLongCounter(JobProgress.ROWS).add(1);
             out.collect(new GridStatsRow(acc.collection(), acc.tile(), acc.period(), acc.band(), acc.grid().cell(cx, cy),
                     acc.grid().crs(), s, c.items(i)));
         }

@@ -69,14 +69,14 @@ class CodecRoundTripTest {
     void plannedAndFetchedRoundTrip() throws IOException {
         ErrorRow error = ErrorRow.of("item-1", ErrorStage.READ, "not_found", "gone", Instant.parse("2026-01-01T00:00:00Z"))
                 .withAsset("red", "s3://b/B04.tif").withBlock(7).withAttempts(3);
-        assertThat(roundTrip(new ErrorRowCodec.PlannedCodec(), Planned.error(error))).isEqualTo(Planned.error(error));
-        assertThat(roundTrip(new ErrorRowCodec.PlannedCodec(), Planned.task(task())).task())
+        assertThat(roundTrip(new PlannedCodec(), Planned.error(error))).isEqualTo(Planned.error(error));
+        assertThat(roundTrip(new PlannedCodec(), Planned.task(task())).task())
                 .usingRecursiveComparison().isEqualTo(task());
         FetchedWindow fetched = FetchedWindow.ok(task(), List.of(java.util.Arrays.asList(new byte[] {9, 8}, null), List.of()));
-        FetchedWindow back = roundTrip(new ErrorRowCodec.FetchedWindowCodec(), fetched);
+        FetchedWindow back = roundTrip(new FetchedWindowCodec(), fetched);
         assertThat(back.blocks().get(0).get(0)).containsExactly(9, 8);
         assertThat(back.blocks().get(0).get(1)).isNull();
-        assertThat(roundTrip(new ErrorRowCodec.FetchedWindowCodec(), FetchedWindow.failed(task(), error)).failure())
+        assertThat(roundTrip(new FetchedWindowCodec(), FetchedWindow.failed(task(), error)).failure())
                 .isEqualTo(error);
     }
 }

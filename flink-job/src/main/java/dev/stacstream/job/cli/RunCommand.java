@@ -1,0 +1,124 @@
+package dev.stacstream.job.cli;
+
+import dev.stacstream.job.config.PipelineConfig;
+import dev.stacstream.job.config.PipelineConfigException;
+import dev.stacstream.job.config.PipelineConfigLoader;
+import dev.stacstream.job.operators.JobProgress;
+import dev.stacstream.job.topology.JobEnvironment;
+import dev.stacstream.job.topology.StacstreamTopology;
+import dev.stacstream.sinks.ParquetTables;
+import dev.stacstream.storage.StorageOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stacstream run --pipeline FILE [--set key=value]... [--parallelism N]}: runs the job on the embedded
+ * local Flink (web UI on localhost), prints progress on stderr, and a summary with where the tables are.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a pipeline on the embedded local Flink. A bounded pipeline ends when its items are done.")
+final class RunCommand implements Callable<Integer> {
+
+    private static final long PROGRESS_INTERVAL_MILLIS = 2000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--pipeline", required = true, paramLabel = "FILE", description = "The pipeline YAML file.")
+    Path pipeline;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a pipeline key; the value is YAML, "
+            + "e.g. --set 'assets.bands=[red,nir]'. Repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "Parallelism (default: job.parallelism, else the cores).")
+    Integer parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> overrides = new ArrayList<>(sets);
+        if (parallelism != null) {
+            overrides.add("job.parallelism=" + parallelism);
+        }
+        PipelineConfig config;
+        try {
+            config = PipelineConfigLoader.load(pipeline, overrides);
+        } catch (PipelineConfigException e) {
+            throw new CliInputException(e.getMessage(), e);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        Configuration conf = JobEnvironment.configuration(config);
+        int uiPort = config.job().webUi() ? JobEnvironment.freePort() : 0;
+        StreamExecutionEnvironment env = JobEnvironment.local(conf, uiPort);
+        StacstreamTopology.build(env, config, StorageOptions.defaults());
+        long start = System.nanoTime();
+        JobClient job = env.executeAsync(config.job().name());
+        err.printf("stacstream: job %s started on the embedded Flink%s%n", job.getJobID(),
+                uiPort > 0 ? " (web UI http://localhost:" + uiPort + ")" : "");
+        Map<String, Object> last = Map.of();
+        while (!job.getJobExecutionResult().isDone()) {
+            Thread.sleep(PROGRESS_INTERVAL_MILLIS);
+            try {
+                last = job.getAccumulators().get(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+                err.println(progressLine(last, seconds(start)));
+            } catch (Exception e) {
+                // The job may finish between the check and the request; the loop condition ends it.
+            }
+        }
+        Map<String, Object> finalCounts = job.getJobExecutionResult().get().getAllAccumulatorResults();
+        String root = config.output().root().toString();
+        if (config.source().bounded()) {
+            ParquetTables.removeAbandonedInProgressFiles(root);
+        }
+        out.print(summary(finalCounts, seconds(start), root));
+        out.flush();
+        return 0;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static String progressLine(Map<String, Object> a, double seconds) {
+        long bytes = JobProgress.get(a, JobProgress.BYTES_READ);
+        return String.format(Locale.ROOT, "  %6.1f s  items %d  windows %d/%d  read %.1f MB (%.1f MB/s)  errors %d",
+                seconds, JobProgress.get(a, JobProgress.ITEMS), JobProgress.get(a, JobProgress.WINDOWS_DONE),
+                JobProgress.get(a, JobProgress.WINDOWS_PLANNED), bytes / 1e6, bytes / 1e6 / Math.max(seconds, 1e-3),
+                JobProgress.get(a, JobProgress.ERRORS));
+    }
+
+    static String summary(Map<String, Object> a, double seconds, String root) {
+        long pixels = JobProgress.get(a, JobProgress.PIXELS);
+        long valid = JobProgress.get(a, JobProgress.PIXELS_VALID);
+        String base = root.endsWith("/") ? root : root + "/";
+        String gridStats = base + "grid_stats/";
+        String local = gridStats.startsWith("file:") ? Path.of(java.net.URI.create(gridStats)).toString() + "/" : gridStats;
+        return String.format(Locale.ROOT, """
+                stacstream: done in %.1f s
+                  items    %d
+                  windows  %d of %d planned
+                  read     %.1f MB of blocks
+                  valid    %.1f %% of %,d band pixels
+                  rows     %,d grid_stats rows, %d error rows
+                  tables   %s  %serrors/
+                  open     duckdb -c "SELECT * FROM read_parquet('%s**/*.parquet', hive_partitioning = true) LIMIT 10"
+                """, seconds, JobProgress.get(a, JobProgress.ITEMS), JobProgress.get(a, JobProgress.WINDOWS_DONE),
+                JobProgress.get(a, JobProgress.WINDOWS_PLANNED), JobProgress.get(a, JobProgress.BYTES_READ) / 1e6,
+                pixels == 0 ? 0.0 : 100.0 * valid / pixels, pixels, JobProgress.get(a, JobProgress.ROWS),
+                JobProgress.get(a, JobProgress.ERRORS), gridStats, base, local);
+    }
+}

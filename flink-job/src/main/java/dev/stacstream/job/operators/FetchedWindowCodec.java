@@ -1,0 +1,64 @@
+package dev.stacstream.job.operators;
+
+import dev.stacstream.job.plan.BlockTaskCodec;
+import dev.stacstream.job.types.RecordCodec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** Codec of {@link FetchedWindow} (only used if the read-decode chain is ever broken; blocks stay raw bytes). */
+public final class FetchedWindowCodec implements RecordCodec<FetchedWindow> {
+    private static final long serialVersionUID = 1L;
+    private final BlockTaskCodec tasks = new BlockTaskCodec();
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public void write(FetchedWindow f, DataOutputView out) throws IOException {
+        tasks.write(f.task(), out);
+        out.writeBoolean(f.failure() != null);
+        if (f.failure() != null) {
+            ErrorRowCodec.write(f.failure(), out);
+            return;
+        }
+        out.writeInt(f.blocks().size());
+        for (var asset : f.blocks()) {
+            out.writeInt(asset.size());
+            for (byte[] b : asset) {
+                out.writeInt(b == null ? -1 : b.length);
+                if (b != null) {
+                    out.write(b);
+                }
+            }
+        }
+    }
+
+    @Override
+    public FetchedWindow read(int version, DataInputView in) throws IOException {
+        var task = tasks.read(tasks.version(), in);
+        if (in.readBoolean()) {
+            return FetchedWindow.failed(task, ErrorRowCodec.read(in));
+        }
+        int assets = in.readInt();
+        var blocks = new ArrayList<List<byte[]>>(assets);
+        for (int a = 0; a < assets; a++) {
+            int n = in.readInt();
+            var list = new ArrayList<byte[]>(n);
+            for (int i = 0; i < n; i++) {
+                int len = in.readInt();
+                byte[] b = len < 0 ? null : new byte[len];
+                if (b != null) {
+                    in.readFully(b);
+                }
+                list.add(b);
+            }
+            blocks.add(list);
+        }
+        return FetchedWindow.ok(task, blocks);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.stacstream.job.topology;
+
+import dev.stacstream.job.config.PipelineConfig;
+import dev.stacstream.job.mask.MaskRule;
+import dev.stacstream.job.operators.ChunkPartial;
+import dev.stacstream.job.operators.ChunkPartialCodec;
+import dev.stacstream.job.operators.DecodeAggregateFunction;
+import dev.stacstream.job.operators.FetchedWindowCodec;
+import dev.stacstream.job.operators.PlannedCodec;
+import dev.stacstream.job.operators.FetchedWindow;
+import dev.stacstream.job.operators.ItemChunkMerge;
+import dev.stacstream.job.operators.JobProgress;
+import dev.stacstream.job.operators.PeriodChunkAggregate;
+import dev.stacstream.job.operators.PlanItemsFunction;
+import dev.stacstream.job.operators.Planned;
+import dev.stacstream.job.operators.ReadBlocksFunction;
+import dev.stacstream.job.plan.BlockTask;
+import dev.stacstream.job.plan.BlockTaskCodec;
+import dev.stacstream.job.types.CodecTypeInfo;
+import dev.stacstream.sinks.ParquetTables;
+import dev.stacstream.sinks.row.ErrorRow;
+import dev.stacstream.sinks.row.GridStatsRow;
+import dev.stacstream.stac.model.StacItem;
+import dev.stacstream.stac.source.StacWatermarkStrategies;
+import dev.stacstream.storage.StorageOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The stacstream job graph:
+ *
+ * <pre>
+ * StacSource ─► plan (async: headers, windows, blocks) ─► rebalance ─► read (async: coalesced ranges)
+ *   ─► decode + mask + partial aggregate (chained: pixels never leave this task)
+ *   ─► keyBy(item, chunk) merge an item's windows ─► keyBy(chunk) merge items, close periods by event time
+ *   ─► grid_stats (FileSink, exactly once)          every stage's failures ─► errors (FileSink)
+ * </pre>
+ *
+ * Every operator has a stable {@code uid} so savepoints survive topology edits.
+ */
+public final class StacstreamTopology {
+
+    /** Uids of the stateful parts; part of the savepoint compatibility contract. */
+    public static final String UID_SOURCE = "stac-source";
+    public static final String UID_PLAN = "plan";
+    public static final String UID_READ = "read-blocks";
+    public static final String UID_DECODE = "decode-mask-aggregate";
+    public static final String UID_ITEM_MERGE = "merge-item-windows";
+    public static final String UID_PERIOD = "aggregate-periods";
+    public static final String UID_GRID_SINK = "grid-stats-sink";
+    public static final String UID_ERROR_SINK = "errors-sink";
+
+    static final Duration PLAN_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
+    static final int PLAN_CAPACITY = 16;
+    static final int READ_CAPACITY = 32;
+    /** Items may arrive out of datetime order by this much before they count as late for watermarks. */
+    static final Duration OUT_OF_ORDERNESS = Duration.ofDays(1);
+    static final Duration SOURCE_IDLENESS = Duration.ofMinutes(1);
+
+    private static final OutputTag<ErrorRow> ERRORS = new OutputTag<>("errors", ErrorRow.typeInfo());
+
+    private StacstreamTopology() {}
+
+    /** Adds the job to {@code env}. */
+    public static void build(StreamExecutionEnvironment env, PipelineConfig config, StorageOptions storage) {
+        MaskRule rule = KernelSettings.maskRule(config.mask());
+        DataStream<StacItem> items = env.fromSource(SourceFactory.source(config.source(), storage),
+                        StacWatermarkStrategies.forItemDatetime(OUT_OF_ORDERNESS, SOURCE_IDLENESS), "STAC items")
+                .uid(UID_SOURCE);
+
+        SingleOutputStreamOperator<Planned> planned = AsyncDataStream.unorderedWait(items,
+                        new PlanItemsFunction(KernelSettings.planOptions(config, rule), storage),
+                        PLAN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, PLAN_CAPACITY)
+                .returns(CodecTypeInfo.of(Planned.class, new PlannedCodec()))
+                .uid(UID_PLAN).name("plan: headers, windows, blocks");
+        SingleOutputStreamOperator<BlockTask> tasks = planned.process(new RoutePlanned())
+                .returns(CodecTypeInfo.of(BlockTask.class, new BlockTaskCodec()))
+                .uid("route-planned").name("route plan errors");
+
+        SingleOutputStreamOperator<FetchedWindow> fetched = AsyncDataStream.unorderedWait(tasks.rebalance(),
+                        new ReadBlocksFunction(storage), READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, READ_CAPACITY)
+                .returns(CodecTypeInfo.of(FetchedWindow.class, new FetchedWindowCodec()))
+                .uid(UID_READ).name("read blocks");
+        SingleOutputStreamOperator<ChunkPartial> partials = fetched
+                .process(new DecodeAggregateFunction(rule, KernelSettings.gridSpec(config.aggregate()),
+                        KernelSettings.periods(config.aggregate().period()), ERRORS))
+                .returns(CodecTypeInfo.of(ChunkPartial.class, new ChunkPartialCodec()))
+                .uid(UID_DECODE).name("decode, mask, partial aggregate");
+
+        Duration lateness = config.aggregate().allowedLateness();
+        SingleOutputStreamOperator<ChunkPartial> itemChunks = partials
+                .keyBy(ChunkPartial::itemChunkKey, Types.STRING)
+                .process(new ItemChunkMerge(lateness))
+                .returns(CodecTypeInfo.of(ChunkPartial.class, new ChunkPartialCodec()))
+                .uid(UID_ITEM_MERGE).name("merge item windows");
+        SingleOutputStreamOperator<GridStatsRow> rows = itemChunks
+                .keyBy(ChunkPartial::chunkKey, Types.STRING)
+                .process(new PeriodChunkAggregate(lateness, KernelSettings.stats(config.aggregate().statistics()), ERRORS))
+                .returns(GridStatsRow.typeInfo())
+                .uid(UID_PERIOD).name("aggregate periods");
+
+        String root = config.output().root().toString();
+        rows.sinkTo(ParquetTables.gridStatsSink(root)).uid(UID_GRID_SINK).name("grid_stats");
+        tasks.getSideOutput(ERRORS)
+                .union(partials.getSideOutput(ERRORS), rows.getSideOutput(ERRORS))
+                .sinkTo(ParquetTables.errorsSink(root)).uid(UID_ERROR_SINK).name("errors");
+    }
+
+    /** Sends plan errors to the errors side output and block tasks on. */
+    static final class RoutePlanned extends ProcessFunction<Planned, BlockTask> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(Planned planned, Context ctx, Collector<BlockTask> out) {
+            if (planned.task() != null) {
+                if (planned.task().windowIndex() == 0) {
+                    getRuntimeContext().getLongCounter(JobProgress.ITEMS).add(1);
+                }
+                getRuntimeContext().getLongCounter(JobProgress.WINDOWS_PLANNED).add(1);
+                out.collect(planned.task());
+            } else {
+                getRuntimeContext().getLongCounter(JobProgress.ERRORS).add(1);
+                ctx.output(ERRORS, planned.error());
+            }
+        }
+    }
+}
