@@ -50,13 +50,13 @@ final class DiscoverCommand implements Callable<Integer> {
         String catalog;
     }
 
-    @Option(names = "--collections", paramLabel = "ID[,ID...]", split = ",", description = "Collection ids.")
+    @Option(names = "--collections", paramLabel = "ID[,ID...]", split = ",", hideParamSyntax = true, description = "Collection ids.")
     List<String> collections = new ArrayList<>();
 
-    @Option(names = "--ids", paramLabel = "ID[,ID...]", split = ",", description = "Item ids.")
+    @Option(names = "--ids", paramLabel = "ID[,ID...]", split = ",", hideParamSyntax = true, description = "Item ids.")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--bbox", paramLabel = "W,S,E,N", split = ",",
+    @Option(names = "--bbox", paramLabel = "W,S,E,N", split = ",", hideParamSyntax = true,
             description = "Bounding box in degrees (west > east crosses the antimeridian); 6 numbers for 3D.")
     List<Double> bbox = new ArrayList<>();
 
