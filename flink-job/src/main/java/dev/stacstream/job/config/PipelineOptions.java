@@ -18,6 +18,10 @@ import java.util.Set;
  *
  * <p>Keys are dotted paths; a file may nest them ({@code aggregate: {factor: 10}}) or write them flat
  * ({@code aggregate.factor: 10}), or mix both. Durations are strings like {@code 30 s} or {@code 5 min}.
+ *
+ * <p>These are the package's own typed descriptors rather than Flink {@code ConfigOption}s: a pipeline file is read
+ * and validated before any Flink class is involved, its values include geometries and CQL2 expressions, and its
+ * errors must name the file and the key. The job maps the result onto Flink's configuration.
  */
 public final class PipelineOptions {
 
