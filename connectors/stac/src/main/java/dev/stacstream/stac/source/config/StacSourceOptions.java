@@ -50,7 +50,8 @@ public final class StacSourceOptions {
             .defaultValue(10)
             .withDescription("Failed discovery rounds tolerated in a row; each is retried on the next poll and"
                     + " counted in the discoveryFailures metric. The job fails when one more round fails"
-                    + " (0 fails it on the first failure). A successful round resets the count.");
+                    + " (0 fails it on the first failure). A successful round, and a restart of the job, reset"
+                    + " the count.");
 
     public static final ConfigOption<Integer> MAX_PENDING_SPLITS = ConfigOptions.key(PREFIX + "max-pending-splits")
             .intType()

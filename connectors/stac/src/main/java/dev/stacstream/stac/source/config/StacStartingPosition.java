@@ -16,7 +16,8 @@ import java.util.Optional;
  *       is a floor that the look-back window never crosses.
  *   <li>{@link #latest()}: only items that were not there when the job started. The first discovery round is a
  *       silent baseline over {@code [start - lookback, ..)}: it records what exists and emits nothing. Items that
- *       appear later are emitted if their {@code datetime} is inside the look-back window of the cursor.
+ *       appear later are emitted if their {@code datetime} is inside the look-back window of the cursor. (A job
+ *       that fails before its baseline round completes takes the baseline when it restarts.)
  * </ul>
  *
  * <p>Immutable and {@link Serializable}: it is part of the source, which Flink ships to the JobManager.
