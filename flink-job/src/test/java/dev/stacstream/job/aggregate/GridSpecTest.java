@@ -94,6 +94,22 @@ class GridSpecTest {
         assertThat(southUp.polygon(0, 0)).containsExactly(0, 0, 2, 0, 2, 2, 0, 2, 0, 0);
     }
 
+    static Stream<GridSpec> specValues() {
+        return specs().map(a -> (GridSpec) a.get()[0]);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specValues")
+    void specsSurviveJavaSerialization(GridSpec spec) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(spec);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(spec);
+        }
+    }
+
     @Test
     void cellsOutsideTheGridAreRejected() {
         CellGrid grid = GridSpec.byFactor(10).resolve(S2_10M);
