@@ -104,9 +104,8 @@ final class RunCommand implements Callable<Integer> {
     static String summary(Map<String, Object> a, double seconds, String root) {
         long pixels = JobProgress.get(a, JobProgress.PIXELS);
         long valid = JobProgress.get(a, JobProgress.PIXELS_VALID);
-        String base = root.endsWith("/") ? root : root + "/";
+        String base = display(root.endsWith("/") ? root : root + "/");
         String gridStats = base + "grid_stats/";
-        String local = gridStats.startsWith("file:") ? Path.of(java.net.URI.create(gridStats)).toString() + "/" : gridStats;
         return String.format(Locale.ROOT, """
                 stacstream: done in %.1f s
                   items    %d
@@ -119,6 +118,11 @@ final class RunCommand implements Callable<Integer> {
                 """, seconds, JobProgress.get(a, JobProgress.ITEMS), JobProgress.get(a, JobProgress.WINDOWS_DONE),
                 JobProgress.get(a, JobProgress.WINDOWS_PLANNED), JobProgress.get(a, JobProgress.BYTES_READ) / 1e6,
                 pixels == 0 ? 0.0 : 100.0 * valid / pixels, pixels, JobProgress.get(a, JobProgress.ROWS),
-                JobProgress.get(a, JobProgress.ERRORS), gridStats, base, local);
+                JobProgress.get(a, JobProgress.ERRORS), gridStats, base, gridStats);
+    }
+
+    /** A {@code file:} URI as a plain local path (with its trailing slash); other URIs as they are. */
+    private static String display(String uri) {
+        return uri.startsWith("file:") ? Path.of(java.net.URI.create(uri)) + "/" : uri;
     }
 }
