@@ -172,9 +172,9 @@ public class MaskAggregateBenchmark {
                         c = CLOUD_HIGH;
                     } else if (cloud > 0.75) {
                         c = CLOUD_MEDIUM;
-                    } else if (cloud > 0.6) {
+                    } else if (cloud > 0.45) {
                         c = CIRRUS;
-                    } else if (shadow < -0.85) {
+                    } else if (shadow < -0.8) {
                         c = SHADOW;
                     } else {
                         c = ((cx / PARCEL + cy / PARCEL) & 1) == 0 ? VEGETATION : BARE;
