@@ -42,6 +42,12 @@ public final class CellChunk {
         this.items = items;
     }
 
+    /** A deep copy. */
+    public CellChunk copy() {
+        return new CellChunk(countTotal.clone(), countValid.clone(), sum.clone(), min.clone(), max.clone(), mean.clone(),
+                m2.clone(), items.clone());
+    }
+
     private static double[] filled(double v) {
         double[] a = new double[CELLS];
         Arrays.fill(a, v);

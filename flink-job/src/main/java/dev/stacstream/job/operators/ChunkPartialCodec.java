@@ -18,6 +18,17 @@ public final class ChunkPartialCodec implements RecordCodec<ChunkPartial> {
         return V1;
     }
 
+    /** Mutable: the aggregators merge into the {@link CellChunk} of the partial they hold in keyed state. */
+    @Override
+    public boolean isImmutable() {
+        return false;
+    }
+
+    @Override
+    public ChunkPartial copy(ChunkPartial p) {
+        return p.withCells(p.cells().copy());
+    }
+
     @Override
     public void write(ChunkPartial p, DataOutputView out) throws IOException {
         out.writeUTF(p.itemId());

@@ -72,6 +72,12 @@ public final class StacstreamTopology {
 
     /** Adds the job to {@code env}. */
     public static void build(StreamExecutionEnvironment env, PipelineConfig config, StorageOptions storage) {
+        build(env, config, storage, TopologyHooks.NONE);
+    }
+
+    /** Adds the job to {@code env}, with {@code hooks} inserted where they apply. */
+    public static void build(StreamExecutionEnvironment env, PipelineConfig config, StorageOptions storage,
+            TopologyHooks hooks) {
         MaskRule rule = KernelSettings.maskRule(config.mask());
         DataStream<StacItem> items = env.fromSource(SourceFactory.source(config.source(), storage),
                         StacWatermarkStrategies.forItemDatetime(OUT_OF_ORDERNESS, SOURCE_IDLENESS), "STAC items")
@@ -86,7 +92,7 @@ public final class StacstreamTopology {
                 .returns(CodecTypeInfo.of(BlockTask.class, new BlockTaskCodec()))
                 .uid("route-planned").name("route plan errors");
 
-        SingleOutputStreamOperator<FetchedWindow> fetched = AsyncDataStream.unorderedWait(tasks.rebalance(),
+        SingleOutputStreamOperator<FetchedWindow> fetched = AsyncDataStream.unorderedWait(hooks.afterPlan(tasks).rebalance(),
                         new ReadBlocksFunction(storage), READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, READ_CAPACITY)
                 .returns(CodecTypeInfo.of(FetchedWindow.class, new FetchedWindowCodec()))
                 .uid(UID_READ).name("read blocks");

@@ -30,7 +30,7 @@ public final class CodecSerializer<T> extends TypeSerializer<T> {
 
     @Override
     public boolean isImmutableType() {
-        return true;
+        return codec.isImmutable();
     }
 
     @Override
@@ -45,12 +45,12 @@ public final class CodecSerializer<T> extends TypeSerializer<T> {
 
     @Override
     public T copy(T from) {
-        return from;
+        return from == null ? null : codec.copy(from);
     }
 
     @Override
     public T copy(T from, T reuse) {
-        return from;
+        return copy(from);
     }
 
     @Override

@@ -23,4 +23,19 @@ public interface RecordCodec<T> extends Serializable {
 
     /** Reads a record written with {@code version}. */
     T read(int version, DataInputView in) throws IOException;
+
+    /**
+     * Whether records never change after construction. A codec of a mutable record (one that operators update
+     * in place, such as an accumulator held in keyed state) returns {@code false} and implements
+     * {@link #copy}, so that Flink's copy-on-write state map and asynchronous snapshots never see a record
+     * half-way through an update.
+     */
+    default boolean isImmutable() {
+        return true;
+    }
+
+    /** A deep copy of a mutable record; immutable records are returned as they are. */
+    default T copy(T record) {
+        return record;
+    }
 }
