@@ -2,6 +2,9 @@ package dev.stacstream.job.plan;
 
 import dev.stacstream.cog.CogFile;
 import dev.stacstream.cog.error.CogException;
+import dev.stacstream.cog.error.ErrorContext;
+import dev.stacstream.cog.error.UnsupportedTiffException;
+import dev.stacstream.cog.read.BlockDecoder;
 import dev.stacstream.cog.plan.BlockPlanner;
 import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.tiff.ImageLayout;
@@ -24,6 +27,8 @@ import java.util.function.Function;
  * <p>Blocking I/O: called from an async I/O thread of the plan operator.
  */
 public final class ItemPlanner {
+
+    private static final BlockDecoder DECODER = BlockDecoder.defaults();
 
     private final PlanOptions options;
     private final Function<String, RangeReader> opener;
@@ -52,6 +57,9 @@ public final class ItemPlanner {
         }
         double[] bandGt = first.cog.geoReference(options.level()).geoTransform();
         int maskLevel = mask == null ? -1 : maskLevelFor(mask, bandGt);
+        if (mask != null) {
+            level(item, mask, maskLevel);
+        }
         String tile = tileOf(item, first);
         List<PixelWindow> windows = windows(grid);
         List<BlockTask> tasks = new ArrayList<>(windows.size());
@@ -140,7 +148,14 @@ public final class ItemPlanner {
             throw new PlanException(item.id(), opened.asset.key(), opened.href, "misuse", "level " + level
                     + " does not exist: the COG has " + opened.cog.levels().size() + " level(s)", null);
         }
-        return opened.cog.level(level);
+        ImageLayout layout = opened.cog.level(level);
+        try {
+            // Reject an undecodable asset once, here, rather than once per window after reading its blocks.
+            DECODER.checkSupported(layout.encoding(), ErrorContext.of(opened.href));
+        } catch (UnsupportedTiffException e) {
+            throw new PlanException(item.id(), opened.asset.key(), opened.href, e.kind(), e.getMessage(), e);
+        }
+        return layout;
     }
 
     private static String tileOf(StacItem item, Opened first) {

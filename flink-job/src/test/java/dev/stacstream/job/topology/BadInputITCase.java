@@ -1,0 +1,166 @@
+package dev.stacstream.job.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stacstream.cog.testing.TiffBytes;
+import dev.stacstream.job.config.PipelineConfig;
+import dev.stacstream.job.config.PipelineConfigLoader;
+import dev.stacstream.storage.StorageOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad items do not stop the job: an asset that does not exist, a corrupt tile and an unknown codec each land in
+ * {@code errors} with their stage, kind, asset and href (and block), while the good item completes in full.
+ */
+class BadInputITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final Path ROOT = Path.of(System.getProperty("stacstream.root", ".."));
+    /** TIFF Compression code of LERC, which the reader does not decode. */
+    private static final int LERC = 34887;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void badItemsAreRecordedAndTheGoodOneCompletes() throws Exception {
+        Path scene = SentinelScene.sceneDir();
+        Path files = Files.createDirectories(tmp.resolve("files"));
+        // A copy of B04 whose block at index 4 (the centre of the 3 x 3 grid) is garbage.
+        TiffBytes corrupt = TiffBytes.read(scene.resolve("B04.tif"));
+        var ifd0 = corrupt.directories().get(0);
+        long offset = corrupt.values(ifd0.entry(TiffBytes.TILE_OFFSETS))[4];
+        byte[] bytes = corrupt.bytes();
+        for (int i = 0; i < 64; i++) {
+            bytes[(int) offset + i] = (byte) 0xA5;
+        }
+        Files.write(files.resolve("B04_corrupt.tif"), bytes);
+        // A copy of B08 that claims LERC compression in its full-resolution IFD.
+        TiffBytes lerc = TiffBytes.read(scene.resolve("B08.tif"));
+        lerc.putValue(lerc.directories().get(0).entry(TiffBytes.COMPRESSION), 0, LERC);
+        lerc.writeTo(files.resolve("B08_lerc.tif"));
+
+        Map<String, Map<String, String>> items = new HashMap<>();
+        items.put("good", Map.of("red", scene.resolve("B04.tif").toUri().toString(),
+                "nir", scene.resolve("B08.tif").toUri().toString()));
+        items.put("missing-asset", Map.of("red", files.resolve("does-not-exist.tif").toUri().toString(),
+                "nir", scene.resolve("B08.tif").toUri().toString()));
+        items.put("corrupt-tile", Map.of("red", files.resolve("B04_corrupt.tif").toUri().toString(),
+                "nir", scene.resolve("B08.tif").toUri().toString()));
+        items.put("unknown-codec", Map.of("red", scene.resolve("B04.tif").toUri().toString(),
+                "nir", files.resolve("B08_lerc.tif").toUri().toString()));
+        Path catalog = writeCatalog(tmp.resolve("catalog"), items);
+
+        Path out = tmp.resolve("out");
+        PipelineConfig config = PipelineConfigLoader.load(ROOT.resolve("conf/pipelines/local.yaml"), List.of(
+                "source.catalog=" + catalog, "output.root=" + out, "aggregate.period=item", "aggregate.factor=10",
+                "checkpoint.interval=300 ms", "checkpoint.dir=" + out.resolve("_checkpoints")));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                JobEnvironment.configuration(config));
+        env.setParallelism(2);
+        StacstreamTopology.build(env, config, StorageOptions.defaults());
+        env.execute("bad-input");
+
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            st.execute("SET enable_geoparquet_conversion = false");
+            // 1098 px by factor 10: 110 x 110 cells per band.
+            assertThat(count(st, "SELECT count(*) FROM " + table(out, "grid_stats") + " WHERE period = 'good'"))
+                    .isEqualTo(2L * 110 * 110);
+            assertThat(count(st, "SELECT count(*) FROM " + table(out, "grid_stats")
+                    + " WHERE period IN ('missing-asset', 'unknown-codec')")).isZero();
+            // The corrupt item loses exactly its bad window (one 512 x 512 block: 52 x 52 cells touched, of both
+            // bands since the window fails as a whole); its other 8 windows complete.
+            assertThat(count(st, "SELECT count(*) FROM " + table(out, "grid_stats") + " WHERE period = 'corrupt-tile'"))
+                    .isPositive().isLessThan(2L * 110 * 110);
+
+            ResultSet e = st.executeQuery("SELECT item_id, asset, href, block, stage, kind, message, attempts FROM "
+                    + table(out, "errors") + " ORDER BY item_id, block");
+            Map<String, Integer> perItem = new HashMap<>();
+            while (e.next()) {
+                String item = e.getString("item_id");
+                perItem.merge(item, 1, Integer::sum);
+                String message = e.getString("message");
+                switch (item) {
+                    case "missing-asset" -> {
+                        assertThat(e.getString("stage")).isEqualTo("plan");
+                        assertThat(e.getString("asset")).isEqualTo("red");
+                        assertThat(e.getString("href")).endsWith("does-not-exist.tif");
+                        assertThat(message).contains("does-not-exist.tif");
+                    }
+                    case "corrupt-tile" -> {
+                        assertThat(e.getString("stage")).isEqualTo("decode");
+                        assertThat(e.getString("kind")).isEqualTo("malformed");
+                        assertThat(e.getString("asset")).isEqualTo("red");
+                        assertThat(e.getLong("block")).isEqualTo(4);
+                        assertThat(message).contains("B04_corrupt.tif").contains("block 4");
+                    }
+                    case "unknown-codec" -> {
+                        assertThat(e.getString("stage")).isEqualTo("plan");
+                        assertThat(e.getString("kind")).isEqualTo("unsupported");
+                        assertThat(e.getString("asset")).isEqualTo("nir");
+                        assertThat(message).contains("B08_lerc.tif").contains("34887").contains("LERC");
+                    }
+                    default -> throw new AssertionError("unexpected error row for " + item + ": " + message);
+                }
+            }
+            assertThat(perItem).containsEntry("missing-asset", 1).containsEntry("corrupt-tile", 1)
+                    .containsEntry("unknown-codec", 1).doesNotContainKey("good");
+        }
+    }
+
+    private static long count(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String table(Path out, String name) {
+        return "read_parquet('" + out.resolve(name) + "/**/*.parquet', hive_partitioning = true)";
+    }
+
+    /** A static catalog of copies of the real item, one per entry, with the given band hrefs and no mask. */
+    private static Path writeCatalog(Path dir, Map<String, Map<String, String>> items) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode template = (ObjectNode) json.readTree(SentinelScene.sceneDir()
+                .resolve(SentinelScene.ITEM_ID + ".json").toFile());
+        Files.createDirectories(dir.resolve("items"));
+        ObjectNode catalog = json.createObjectNode().put("type", "Catalog").put("stac_version", "1.0.0")
+                .put("id", "bad-input").put("description", "one good item and three bad ones");
+        ArrayNode links = catalog.putArray("links");
+        for (var entry : items.entrySet()) {
+            ObjectNode item = template.deepCopy();
+            item.put("id", entry.getKey());
+            item.putArray("links");
+            ((ObjectNode) item.get("assets").get("scl")).put("href",
+                    SentinelScene.sceneDir().resolve("SCL.tif").toUri().toString());
+            entry.getValue().forEach((asset, href) -> ((ObjectNode) item.get("assets").get(asset)).put("href", href));
+            json.writeValue(dir.resolve("items/" + entry.getKey() + ".json").toFile(), item);
+            links.addObject().put("rel", "item").put("href", "./items/" + entry.getKey() + ".json");
+        }
+        Path file = dir.resolve("catalog.json");
+        json.writeValue(file.toFile(), catalog);
+        return file;
+    }
+}
