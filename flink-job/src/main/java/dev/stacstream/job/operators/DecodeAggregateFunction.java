@@ -77,8 +77,7 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
     @Override
     public void processElement(FetchedWindow fetched, Context ctx, Collector<ChunkPartial> out) {
         if (fetched.isFailed()) {
-            getRuntimeContext().getLongCounter(JobProgress.ERRORS).add(1);
-            ctx.output(errors, fetched.failure());
+            ErrorRecorder.record(getRuntimeContext(), fetched.failure(), r -> ctx.output(errors, r));
             return;
         }
         BlockTask task = fetched.task();
@@ -93,8 +92,8 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
             } catch (CogException e) {
                 ErrorRow row = ErrorRow.of(task.itemId(), ErrorStage.DECODE, e.kind(), task.describe() + ": " + e.getMessage(),
                         Instant.now()).withAsset(asset.key(), asset.href());
-                getRuntimeContext().getLongCounter(JobProgress.ERRORS).add(1);
-                ctx.output(errors, e.context().block() >= 0 ? row.withBlock(e.context().block()) : row);
+                ErrorRow failed = e.context().block() >= 0 ? row.withBlock(e.context().block()) : row;
+                ErrorRecorder.record(getRuntimeContext(), failed, r -> ctx.output(errors, r));
                 return;
             }
             if (asset.role() == AssetRole.MASK) {
@@ -109,9 +108,8 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
             BlockInput block = BlockInput.of(levelGrid(firstBand), firstBand.window(), bands);
             masked = masker.mask(mask == null ? block : block.withMask(mask));
         } catch (IllegalArgumentException e) {
-            getRuntimeContext().getLongCounter(JobProgress.ERRORS).add(1);
-            ctx.output(errors, ErrorRow.of(task.itemId(), ErrorStage.MASK, "misaligned", task.describe() + ": "
-                    + e.getMessage(), Instant.now()));
+            ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(task.itemId(), ErrorStage.MASK, "misaligned",
+                    task.describe() + ": " + e.getMessage(), Instant.now()), r -> ctx.output(errors, r));
             return;
         }
         BlockAggregate aggregate = aggregator.aggregate(masked);

@@ -50,10 +50,10 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     public void processElement(ChunkPartial item, Context ctx, Collector<GridStatsRow> out) throws Exception {
         long closeAt = closeTime(item);
         if (ctx.timerService().currentWatermark() >= closeAt) {
-            getRuntimeContext().getLongCounter(JobProgress.ERRORS).add(1);
-            ctx.output(errors, ErrorRow.of(item.itemId(), ErrorStage.AGGREGATE, "late", "item " + item.itemId()
+            ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(item.itemId(), ErrorStage.AGGREGATE, "late", "item " + item.itemId()
                     + " arrived after period " + item.period().label() + " of " + item.collection() + "/" + item.tile()
-                    + " closed (allowed lateness " + Duration.ofMillis(allowedLatenessMillis) + ")", Instant.now()));
+                    + " closed (allowed lateness " + Duration.ofMillis(allowedLatenessMillis) + ")", Instant.now()),
+                    r -> ctx.output(errors, r));
             return;
         }
         ChunkPartial acc = open.value();

@@ -186,8 +186,12 @@ public final class ItemPlanner {
             }
             List<RasterBand> rb = asset.rasterBands();
             OptionalDouble stacNodata = rb.isEmpty() ? OptionalDouble.empty() : rb.get(0).nodata();
-            Double nodata = stacNodata.isPresent() ? stacNodata.getAsDouble()
-                    : cog.nodata().isPresent() ? cog.nodata().getAsDouble() : null;
+            Double nodata = null; // boxed on purpose: a mixed double/null conditional would unbox null
+            if (stacNodata.isPresent()) {
+                nodata = stacNodata.getAsDouble();
+            } else if (cog.nodata().isPresent()) {
+                nodata = cog.nodata().getAsDouble();
+            }
             Double scale = options.scaleOffset() && !rb.isEmpty() && rb.get(0).scale().isPresent()
                     ? rb.get(0).scale().getAsDouble() : null;
             Double offset = options.scaleOffset() && !rb.isEmpty() && rb.get(0).offset().isPresent()

@@ -8,6 +8,7 @@ import dev.stacstream.job.operators.DecodeAggregateFunction;
 import dev.stacstream.job.operators.FetchedWindowCodec;
 import dev.stacstream.job.operators.PlannedCodec;
 import dev.stacstream.job.operators.FetchedWindow;
+import dev.stacstream.job.operators.ErrorRecorder;
 import dev.stacstream.job.operators.ItemChunkMerge;
 import dev.stacstream.job.operators.JobProgress;
 import dev.stacstream.job.operators.PeriodChunkAggregate;
@@ -134,8 +135,7 @@ public final class StacstreamTopology {
                 getRuntimeContext().getLongCounter(JobProgress.WINDOWS_PLANNED).add(1);
                 out.collect(planned.task());
             } else {
-                getRuntimeContext().getLongCounter(JobProgress.ERRORS).add(1);
-                ctx.output(ERRORS, planned.error());
+                ErrorRecorder.record(getRuntimeContext(), planned.error(), r -> ctx.output(ERRORS, r));
             }
         }
     }

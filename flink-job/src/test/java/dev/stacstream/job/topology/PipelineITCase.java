@@ -1,7 +1,6 @@
 package dev.stacstream.job.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.stacstream.job.config.PipelineConfig;
 import dev.stacstream.job.config.PipelineConfigLoader;
@@ -9,12 +8,12 @@ import dev.stacstream.sinks.ParquetTables;
 import dev.stacstream.storage.StorageOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stacstream.cog.testing.TestCorpus;
+import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -71,43 +70,69 @@ class PipelineITCase {
                 new GridStatsOracle.Band(scene.resolve("B08.tif"), 0.0, 0.0001, 0.0)),
                 scene.resolve("SCL.tif"), 2, List.of(0, 1, 3, 8, 9, 10), factor, tmp);
 
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
-            st.execute("SET enable_geoparquet_conversion = false");
-            ResultSet rs = st.executeQuery("SELECT band, cell_x, cell_y, count_total, count_valid, mean, min, max, std, sum,"
-                    + " items, collection, period, crs FROM read_parquet('" + out.resolve("grid_stats") + "/**/*.parquet',"
-                    + " hive_partitioning = true)");
-            int rows = 0;
-            while (rs.next()) {
-                rows++;
-                int band = rs.getString("band").equals("red") ? 0 : 1;
-                int cx = rs.getInt("cell_x");
-                int cy = rs.getInt("cell_y");
-                String where = rs.getString("band") + " cell (" + cx + ", " + cy + ")";
-                assertThat(rs.getLong("count_total")).as(where).isEqualTo((long) oracle.get(band, GridStatsOracle.COUNT_TOTAL, cy, cx));
-                long valid = rs.getLong("count_valid");
-                assertThat(valid).as(where).isEqualTo((long) oracle.get(band, GridStatsOracle.COUNT_VALID, cy, cx));
-                assertThat(rs.getInt("items")).isEqualTo(1);
-                if (valid == 0) {
-                    assertThat(rs.getObject("mean")).as(where).isNull();
-                    continue;
-                }
-                assertThat(rs.getDouble("min")).as(where).isEqualTo(oracle.get(band, GridStatsOracle.MIN, cy, cx));
-                assertThat(rs.getDouble("max")).as(where).isEqualTo(oracle.get(band, GridStatsOracle.MAX, cy, cx));
-                assertThat(rs.getDouble("mean")).as(where).isCloseTo(oracle.get(band, GridStatsOracle.MEAN, cy, cx), within(1e-12));
-                assertThat(rs.getDouble("std")).as(where).isCloseTo(oracle.get(band, GridStatsOracle.STD, cy, cx), within(1e-9));
-                assertThat(rs.getDouble("sum")).as(where).isCloseTo(oracle.get(band, GridStatsOracle.SUM, cy, cx), within(1e-8));
-                assertThat(rs.getString("collection")).isEqualTo("sentinel-2-l2a");
-                assertThat(rs.getString("period")).isEqualTo("2020-02-19");
-                assertThat(rs.getString("crs")).isEqualTo("EPSG:32629");
-            }
-            assertThat(rows).isEqualTo(2 * oracle.rows() * oracle.cols());
-            ResultSet dup = st.executeQuery("SELECT count(*) FROM (SELECT band, cell_x, cell_y, count(*) n FROM read_parquet('"
-                    + out.resolve("grid_stats") + "/**/*.parquet') GROUP BY ALL HAVING n > 1)");
-            dup.next();
-            assertThat(dup.getLong(1)).as("duplicate rows").isZero();
-        }
+        oracle.assertMatches(out, List.of("red", "nir"), "sentinel-2-l2a", "2020-02-19", "EPSG:32629");
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(f -> f.getFileName().toString().startsWith("."))).as("hidden files left").isEmpty();
         }
+    }
+
+    /**
+     * The real Landsat 8 corpus scene (striped, uncompressed, subsampled to 600 m): SR_B4/SR_B5 with the Collection 2
+     * scale and offset, masked where QA_PIXEL has any of bits 0-4 set (fill, dilated cloud, cirrus, cloud, shadow).
+     */
+    @Test
+    void gridStatsOfTheRealLandsatSceneEqualNumpy() throws Exception {
+        Path scene = TestCorpus.require().resolve("rasters/landsat/" + LANDSAT + "/QA_PIXEL.TIF").getParent();
+        Path catalog = writeLandsatCatalog(tmp.resolve("landsat"), scene);
+        Path out = tmp.resolve("out-landsat");
+        PipelineConfig config = PipelineConfigLoader.load(LOCAL_PIPELINE, List.of(
+                "source.catalog=" + catalog, "source.collections=[landsat-c2-l2]", "output.root=" + out,
+                "assets.bands=[red, nir08]", "mask.asset=qa_pixel", "mask.qa-bits=[0, 1, 2, 3, 4]", "aggregate.factor=10",
+                "aggregate.stats=[count, mean, min, max, std, sum]"));
+        StreamExecutionEnvironment env = environment();
+        StacstreamTopology.build(env, config, StorageOptions.defaults());
+        env.execute("pipeline-it-landsat");
+
+        GridStatsOracle oracle = GridStatsOracle.compute(List.of(
+                new GridStatsOracle.Band(scene.resolve("SR_B4.TIF"), 0.0, LANDSAT_SCALE, LANDSAT_OFFSET),
+                new GridStatsOracle.Band(scene.resolve("SR_B5.TIF"), 0.0, LANDSAT_SCALE, LANDSAT_OFFSET)),
+                scene.resolve("QA_PIXEL.TIF"), 1, "bits", List.of(0, 1, 2, 3, 4), 10, tmp);
+        oracle.assertMatches(out, List.of("red", "nir08"), "landsat-c2-l2", "2020-10-31", "EPSG:32620");
+    }
+
+    private static final String LANDSAT = "LC08_L2SP_001062_20201031_20201106_02_T2";
+    /** Landsat Collection 2 Level-2 surface reflectance: value * 2.75e-5 - 0.2. */
+    private static final double LANDSAT_SCALE = 2.75e-5;
+    private static final double LANDSAT_OFFSET = -0.2;
+
+    /** A one-item catalog in today's Earth Search style for the corpus files (the recorded item is STAC 0.7). */
+    private static Path writeLandsatCatalog(Path dir, Path scene) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode item = json.createObjectNode().put("type", "Feature").put("stac_version", "1.0.0").put("id", LANDSAT)
+                .put("collection", "landsat-c2-l2");
+        ObjectNode geometry = item.putObject("geometry").put("type", "Polygon");
+        geometry.putArray("coordinates").addArray().add(json.createArrayNode().add(-66.6).add(-1.85))
+                .add(json.createArrayNode().add(-64.5).add(-1.85)).add(json.createArrayNode().add(-64.5).add(0.25))
+                .add(json.createArrayNode().add(-66.6).add(0.25)).add(json.createArrayNode().add(-66.6).add(-1.85));
+        item.putArray("bbox").add(-66.6).add(-1.85).add(-64.5).add(0.25);
+        item.putObject("properties").put("datetime", "2020-10-31T14:32:15Z").put("proj:epsg", 32620);
+        item.putArray("links");
+        ObjectNode assets = item.putObject("assets");
+        for (String[] a : new String[][] {{"red", "SR_B4.TIF"}, {"nir08", "SR_B5.TIF"}}) {
+            ObjectNode asset = assets.putObject(a[0]).put("href", scene.resolve(a[1]).toUri().toString())
+                    .put("type", "image/tiff; application=geotiff");
+            asset.putArray("raster:bands").addObject().put("nodata", 0).put("scale", LANDSAT_SCALE)
+                    .put("offset", LANDSAT_OFFSET).put("data_type", "uint16");
+        }
+        assets.putObject("qa_pixel").put("href", scene.resolve("QA_PIXEL.TIF").toUri().toString())
+                .put("type", "image/tiff; application=geotiff");
+        Files.createDirectories(dir.resolve("items"));
+        json.writeValue(dir.resolve("items/landsat.json").toFile(), item);
+        ObjectNode catalog = json.createObjectNode().put("type", "Catalog").put("stac_version", "1.0.0")
+                .put("id", "landsat").put("description", "corpus Landsat scene");
+        catalog.putArray("links").addObject().put("rel", "item").put("href", "./items/landsat.json");
+        Path file = dir.resolve("catalog.json");
+        json.writeValue(file.toFile(), catalog);
+        return file;
     }
 }
