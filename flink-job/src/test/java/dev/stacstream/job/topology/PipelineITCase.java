@@ -2,6 +2,24 @@ package dev.stacstream.job.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stacstream.cog.raster.Raster;
+import dev.stacstream.cog.CogFile;
+import dev.stacstream.job.mask.BandValues;
+import dev.stacstream.job.mask.BlockInput;
+import dev.stacstream.job.mask.LevelGrid;
+import dev.stacstream.cog.plan.PixelWindow;
+import dev.stacstream.job.mask.BandLayer;
+import dev.stacstream.job.mask.MaskLayer;
+import java.util.OptionalDouble;
+import dev.stacstream.job.mask.MaskRule;
+import dev.stacstream.job.mask.SclDilationParams;
+import dev.stacstream.job.aggregate.BlockAggregator;
+import dev.stacstream.job.aggregate.GridSpec;
+import dev.stacstream.job.mask.BlockMasker;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.sql.ResultSet;
 import dev.stacstream.job.config.PipelineConfig;
 import dev.stacstream.job.config.PipelineConfigLoader;
 import dev.stacstream.sinks.ParquetTables;
@@ -134,5 +152,71 @@ class PipelineITCase {
         Path file = dir.resolve("catalog.json");
         json.writeValue(file.toFile(), catalog);
         return file;
+    }
+
+    /**
+     * The SCL dilation rule in the job is exact at work-window edges: the job reads each window's SCL with the
+     * rule's halo, and its grid_stats equal the same kernels applied to the whole scene as one block.
+     */
+    @Test
+    void dilationIsExactAcrossWindowEdges() throws Exception {
+        Path catalog = SentinelScene.writeCatalog(tmp.resolve("catalog-dilation"));
+        Path out = tmp.resolve("out-dilation");
+        PipelineConfig config = PipelineConfigLoader.load(LOCAL_PIPELINE, List.of(
+                "source.catalog=" + catalog, "output.root=" + out, "aggregate.factor=10", "assets.scale-offset=false",
+                "mask.dilation.enabled=true", "mask.dilation.kernel1-size=17", "mask.dilation.kernel2-size=77",
+                "aggregate.stats=[count, mean, min, max, std, sum]"));
+        StreamExecutionEnvironment env = environment();
+        StacstreamTopology.build(env, config, StorageOptions.defaults());
+        env.execute("pipeline-it-dilation");
+
+        Path scene = SentinelScene.sceneDir();
+        Raster b04;
+        Raster b08;
+        Raster scl;
+        double[] gt;
+        try (var red = CogFile.open(scene.resolve("B04.tif").toString());
+                var nir = CogFile.open(scene.resolve("B08.tif").toString());
+                var mask = CogFile.open(scene.resolve("SCL.tif").toString())) {
+            b04 = red.read(0);
+            b08 = nir.read(0);
+            scl = mask.read(0);
+            gt = red.geoReference().geoTransform();
+        }
+        var values = BandValues.withNodata(0);
+        var block = BlockInput.of(new LevelGrid(1098, 1098, gt, 32629),
+                PixelWindow.full(1098, 1098), List.of(
+                        BandLayer.of("red", b04, values),
+                        BandLayer.of("nir", b08, values)))
+                .withMask(MaskLayer.whole(scl, 2, OptionalDouble.of(0)));
+        var rule = MaskRule.sclDilation(
+                SclDilationParams.defaults().withKernelSizes(17, 77));
+        var whole = new BlockAggregator(GridSpec.byFactor(10))
+                .aggregate(new BlockMasker(rule).mask(block));
+
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = db.createStatement()) {
+            st.execute("SET enable_geoparquet_conversion = false");
+            ResultSet rs = st.executeQuery("SELECT band, cell_x, cell_y, count_total, count_valid, min, max, sum"
+                    + " FROM read_parquet('" + out.resolve("grid_stats") + "/**/*.parquet', hive_partitioning = true)");
+            int rows = 0;
+            long masked = 0;
+            while (rs.next()) {
+                rows++;
+                int band = rs.getString("band").equals("red") ? 0 : 1;
+                var expected = whole.stats(band, rs.getInt("cell_x"), rs.getInt("cell_y"));
+                String where = rs.getString("band") + " cell (" + rs.getInt("cell_x") + ", " + rs.getInt("cell_y") + ")";
+                assertThat(rs.getLong("count_total")).as(where).isEqualTo(expected.countTotal());
+                assertThat(rs.getLong("count_valid")).as(where).isEqualTo(expected.countValid());
+                masked += rs.getLong("count_total") - rs.getLong("count_valid");
+                if (expected.countValid() > 0) {
+                    assertThat(rs.getDouble("min")).as(where).isEqualTo(expected.min());
+                    assertThat(rs.getDouble("max")).as(where).isEqualTo(expected.max());
+                    assertThat(rs.getDouble("sum")).as(where).isEqualTo(expected.sum());
+                }
+            }
+            assertThat(rows).isEqualTo(2 * 110 * 110);
+            assertThat(masked).as("the dilated mask removes pixels").isPositive();
+        }
     }
 }
