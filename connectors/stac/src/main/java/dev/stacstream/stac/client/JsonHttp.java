@@ -1,5 +1,6 @@
 package dev.stacstream.stac.client;
 
+import dev.stacstream.storage.http.RetryAfter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stacstream.stac.model.StacFormatException;
 import dev.stacstream.stac.model.StacJson;
@@ -90,7 +91,7 @@ final class JsonHttp implements AutoCloseable {
                         ServerMessage.of(response.body()), attempt);
             }
             LOG.debug("{} answered HTTP {}, attempt {} of {}", request.describe(), status, attempt, maxAttempts);
-            pause(request, attempt, retryAfter(response.headers().firstValue("Retry-After"), clock));
+            pause(request, attempt, RetryAfter.parse(response.headers().firstValue("Retry-After"), clock));
         }
     }
 
@@ -127,26 +128,6 @@ final class JsonHttp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StacIoException(request.describe(), "interrupted while waiting to retry", attempt, false, e);
-        }
-    }
-
-    /** {@code Retry-After} as delay-seconds or an HTTP-date (RFC 9110 §10.2.3); empty when absent or malformed. */
-    static Optional<Duration> retryAfter(Optional<String> header, Clock clock) {
-        if (header.isEmpty() || header.get().isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.get().trim();
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
         }
     }
 

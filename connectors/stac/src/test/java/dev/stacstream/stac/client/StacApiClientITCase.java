@@ -1,5 +1,6 @@
 package dev.stacstream.stac.client;
 
+import dev.stacstream.storage.http.RetryAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -158,11 +159,11 @@ class StacApiClientITCase {
 
     @Test
     void retryAfterAsAnHttpDateIsMeasuredFromNow() {
-        assertThat(JsonHttp.retryAfter(Optional.of("Wed, 01 May 2024 12:00:05 GMT"), Clock.fixed(NOW, ZoneOffset.UTC)))
+        assertThat(RetryAfter.parse(Optional.of("Wed, 01 May 2024 12:00:05 GMT"), Clock.fixed(NOW, ZoneOffset.UTC)))
                 .contains(Duration.ofSeconds(5));
-        assertThat(JsonHttp.retryAfter(Optional.of("Wed, 01 May 2024 11:00:00 GMT"), Clock.fixed(NOW, ZoneOffset.UTC)))
+        assertThat(RetryAfter.parse(Optional.of("Wed, 01 May 2024 11:00:00 GMT"), Clock.fixed(NOW, ZoneOffset.UTC)))
                 .contains(Duration.ZERO);
-        assertThat(JsonHttp.retryAfter(Optional.of("soon"), Clock.fixed(NOW, ZoneOffset.UTC))).isEmpty();
+        assertThat(RetryAfter.parse(Optional.of("soon"), Clock.fixed(NOW, ZoneOffset.UTC))).isEmpty();
     }
 
     @ParameterizedTest(name = "HTTP {0}")

@@ -7,13 +7,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Parses the {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-final class RetryAfter {
+/**
+ * Parses the {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). Shared by the range
+ * readers and the STAC API client.
+ */
+public final class RetryAfter {
 
     private RetryAfter() {}
 
     /** The requested wait (never negative), or empty when the header is missing or malformed. */
-    static Optional<Duration> parse(Optional<String> header, Clock clock) {
+    public static Optional<Duration> parse(Optional<String> header, Clock clock) {
         if (header.isEmpty() || header.get().isBlank()) {
             return Optional.empty();
         }
