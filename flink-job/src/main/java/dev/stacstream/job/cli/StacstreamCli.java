@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turns STAC feeds of Cloud-Optimized GeoTIFFs into Parquet tables and kerchunk manifests.",
-        subcommands = {RunCommand.class, InspectCommand.class, ReadCommand.class, DiscoverCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, InspectCommand.class, ReadCommand.class, DiscoverCommand.class, RefsCommand.class, CommandLine.HelpCommand.class})
 public final class StacstreamCli {
 
     /** Exit code for bad input (a file that is not a valid or supported TIFF, a missing object, ...). */
