@@ -1,6 +1,7 @@
 package dev.stacstream.sinks.kerchunk.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stacstream.sinks.kerchunk.ChunkRef;
 import dev.stacstream.sinks.kerchunk.ReferenceSet;
@@ -98,6 +99,14 @@ class ItemManifestBuilderTest {
                 "asset bad/name (s3://b/bad/name.tif) left out of the references: name 'bad/name' contains a path"
                         + " separator",
                 "asset red (s3://b/red.tif) left out of the references: a second asset named 'red'");
+    }
+
+    @Test
+    void manifestPathsAreDeterministic() {
+        assertThat(ITEM.jsonPath()).isEqualTo("s2/items/S2A_X.json");
+        assertThat(new ItemInfo("x", Instant.EPOCH, null).parquetRoot()).isEqualTo("_/items/x.parq");
+        assertThatThrownBy(() -> new ItemInfo("../x", Instant.EPOCH, "c").jsonPath())
+                .hasMessageContaining("path separator");
     }
 
     @Test
