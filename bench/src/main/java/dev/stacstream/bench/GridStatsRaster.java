@@ -33,6 +33,8 @@ public final class GridStatsRaster {
     /** The per-band layers, in the peers' order (w_rasterio.py writes B04_count, B04_mean, ...). */
     static final List<String> LAYERS = List.of("count", "mean", "min", "max", "std");
     private static final int COUNT = 0;
+    /** JDBC column of count_valid in the row query below; mean, min, max and std follow it in LAYERS order. */
+    private static final int COUNT_COLUMN = 4;
 
     private GridStatsRaster() {}
 
@@ -105,9 +107,9 @@ public final class GridStatsRaster {
                     }
                     seen[key] = true;
                     int base = b * LAYERS.size();
-                    layers[base + COUNT][cell] = r.getLong(4);
-                    for (int s = 1; s < LAYERS.size(); s++) {
-                        double v = r.getDouble(4 + s);
+                    layers[base + COUNT][cell] = r.getLong(COUNT_COLUMN);
+                    for (int s = COUNT + 1; s < LAYERS.size(); s++) {
+                        double v = r.getDouble(COUNT_COLUMN + s);
                         layers[base + s][cell] = r.wasNull() ? Double.NaN : v;
                     }
                     read++;
