@@ -9,7 +9,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The Flink configuration a pipeline runs with: exactly-once checkpoints (interval and directory from the
  * pipeline file, retained on cancellation so a run can be resumed), optional restore path, no Kryo fallback,
- * and unaligned checkpoints so async-I/O backpressure does not stall barriers.
+ * object reuse, and unaligned checkpoints so async-I/O backpressure does not stall barriers.
  */
 public final class JobEnvironment {
 
@@ -18,6 +18,9 @@ public final class JobEnvironment {
     public static Configuration configuration(PipelineConfig config) {
         Configuration conf = new Configuration();
         set(conf, "pipeline.generic-types", "false");
+        // Every record an operator emits is immutable or freshly built, and the job's codecs never reuse objects
+        // when deserializing, so chained operators may pass records on without a defensive copy.
+        set(conf, "pipeline.object-reuse", "true");
         set(conf, "pipeline.name", config.job().name());
         set(conf, "execution.checkpointing.interval", config.checkpoint().interval().toMillis() + " ms");
         set(conf, "execution.checkpointing.mode", "EXACTLY_ONCE");

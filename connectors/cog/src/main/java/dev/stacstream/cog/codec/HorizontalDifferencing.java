@@ -47,6 +47,15 @@ final class HorizontalDifferencing {
     private static void undo8(byte[] d, int rows, int rowBytes, int samples) {
         for (int base = 0, row = 0; row < rows; row++, base += rowBytes) {
             int end = base + rowBytes;
+            if (samples == 1) {
+                // Keep the running sum in a register: d[i] += d[i - 1] would re-read the byte just stored.
+                byte sum = d[base];
+                for (int i = base + 1; i < end; i++) {
+                    sum += d[i];
+                    d[i] = sum;
+                }
+                continue;
+            }
             for (int i = base + samples; i < end; i++) {
                 d[i] += d[i - samples];
             }

@@ -14,10 +14,21 @@ public final class GridStatsBucketAssigner implements BucketAssigner<GridStatsRo
 
     private static final long serialVersionUID = 1L;
 
+    private transient String lastCollection;
+    private transient String lastPeriod;
+    private transient String lastBucket;
+
     @Override
     public String getBucketId(GridStatsRow row, Context context) {
-        return HivePartition.segment("collection", row.collection()) + '/'
-                + HivePartition.segment("period", row.period().label());
+        // Rows arrive in long runs of one (collection, period): escape the folder name once per run, not per row.
+        String collection = row.collection();
+        String period = row.period().label();
+        if (!collection.equals(lastCollection) || !period.equals(lastPeriod)) {
+            lastCollection = collection;
+            lastPeriod = period;
+            lastBucket = HivePartition.segment("collection", collection) + '/' + HivePartition.segment("period", period);
+        }
+        return lastBucket;
     }
 
     @Override
