@@ -2,13 +2,12 @@ package dev.stacstream.storage.http;
 
 import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.internal.ContentRange;
-import dev.stacstream.storage.CoalescingRangeReader;
 import dev.stacstream.storage.RangeCoalescer;
 import dev.stacstream.storage.StorageException;
 import dev.stacstream.storage.internal.Deadlines;
 import dev.stacstream.storage.internal.Failures;
+import dev.stacstream.storage.internal.RemoteRangeReader;
 import dev.stacstream.storage.internal.RetryExecutor;
-import dev.stacstream.storage.internal.SizeCache;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -47,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Futures complete on the HttpClient's executor threads; retry delays run on the shared timer.
  */
-final class HttpRangeReader extends CoalescingRangeReader {
+final class HttpRangeReader extends RemoteRangeReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpRangeReader.class);
 
@@ -58,24 +57,18 @@ final class HttpRangeReader extends CoalescingRangeReader {
 
     private static final int RANGE_NOT_SATISFIABLE = 416;
 
-    private final String uri;
     private final URI target;
     private final HttpTransport transport;
-    private final RetryExecutor retries;
     private final Duration requestTimeout;
     private final ScheduledExecutorService timer;
     private final HttpClient.Version version;
     private final AtomicBoolean warnedIgnoredRange = new AtomicBoolean();
-    private final SizeCache objectSize = new SizeCache();
-    private volatile boolean closed;
 
     HttpRangeReader(String uri, URI target, HttpTransport transport, RetryExecutor retries, Duration requestTimeout,
             ScheduledExecutorService timer, RangeCoalescer coalescer) {
-        super(coalescer);
-        this.uri = uri;
+        super(uri, coalescer, retries, transport.limiter(), Failures::forIoFailure);
         this.target = target;
         this.transport = transport;
-        this.retries = retries;
         this.requestTimeout = requestTimeout;
         this.timer = timer;
         this.version = "https".equalsIgnoreCase(target.getScheme())
@@ -84,52 +77,9 @@ final class HttpRangeReader extends CoalescingRangeReader {
     }
 
     @Override
-    public String uri() {
-        return uri;
-    }
-
-    @Override
-    protected CompletableFuture<ByteBuffer> fetch(ByteRange range) {
-        checkOpen();
-        return retries.execute(uri, range, () -> transport.limiter().submit(() -> attemptRead(range, false)),
-                Failures::forIoFailure);
-    }
-
-    /** One ranged GET (retried as one request) that lets the response tell where the object ends. */
-    @Override
-    protected CompletableFuture<ByteBuffer> fetchAtMost(ByteRange range) {
-        checkOpen();
-        return retries.execute(uri, range, () -> transport.limiter().submit(() -> attemptRead(range, true)),
-                Failures::forIoFailure);
-    }
-
-    @Override
-    public OptionalLong knownSize() {
-        return objectSize.known();
-    }
-
-    /**
-     * The object's length from {@code HEAD}'s {@code Content-Length}; when {@code HEAD} is refused (403/405/501,
-     * e.g. a URL presigned for GET only) or has no length, from the total of a one-byte ranged GET. Cached once
-     * known, also when a read's {@code Content-Range} reported it; a failed lookup is not cached.
-     */
-    @Override
-    public CompletableFuture<Long> size() {
-        checkOpen();
-        return objectSize.get(() -> retries.execute(uri, null,
-                () -> transport.limiter().submit(this::attemptSize), Failures::forIoFailure));
-    }
-
-    /** Marks the reader closed; the shared client stays open for other readers. Idempotent. */
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    /** One attempt of a ranged GET; {@code clampToObject} for {@code readAtMost}. */
-    private CompletableFuture<ByteBuffer> attemptRead(ByteRange range, boolean clampToObject) {
+    protected CompletableFuture<ByteBuffer> attemptRead(ByteRange range, boolean clampToObject) {
         HttpRequest request = request(range).GET().build();
-        RangeBodyHandler handler = new RangeBodyHandler(uri, range, clampToObject, this::warnIgnoredRange);
+        RangeBodyHandler handler = new RangeBodyHandler(uri(), range, clampToObject, this::warnIgnoredRange);
         return exchange(request, handler, range).handle((response, error) -> {
             if (error != null) {
                 throw new CompletionException(handler.failure(RetryExecutor.unwrap(error)));
@@ -155,11 +105,16 @@ final class HttpRangeReader extends CoalescingRangeReader {
         if (total.isEmpty() || total.getAsLong() > range.offset()) {
             throw statusFailure(response, range);
         }
-        objectSize.remember(total.getAsLong());
+        rememberSize(total.getAsLong());
         return ByteBuffer.allocate(0);
     }
 
-    private CompletableFuture<Long> attemptSize() {
+    /**
+     * The object's length from {@code HEAD}'s {@code Content-Length}; when {@code HEAD} is refused (403/405/501,
+     * e.g. a URL presigned for GET only) or has no length, from the total of a one-byte ranged GET.
+     */
+    @Override
+    protected CompletableFuture<Long> attemptSize() {
         HttpRequest head = request(null).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
         return exchange(head, HttpResponse.BodyHandlers.discarding(), null).thenCompose(response -> {
             OptionalLong length = response.headers().firstValueAsLong("Content-Length");
@@ -176,7 +131,7 @@ final class HttpRangeReader extends CoalescingRangeReader {
     private CompletableFuture<Long> sizeFromRangedGet() {
         ByteRange firstByte = new ByteRange(0, 1);
         HttpRequest get = request(firstByte).GET().build();
-        RangeBodyHandler handler = new RangeBodyHandler(uri, firstByte, false, this::warnIgnoredRange);
+        RangeBodyHandler handler = new RangeBodyHandler(uri(), firstByte, false, this::warnIgnoredRange);
         return exchange(get, handler, null).thenApply(response -> {
             int status = response.statusCode();
             OptionalLong total = totalFromContentRange(response.headers());
@@ -189,7 +144,7 @@ final class HttpRangeReader extends CoalescingRangeReader {
                 return length.getAsLong();
             }
             if (status == RangeBodyHandler.PARTIAL_CONTENT || status == RangeBodyHandler.OK) {
-                throw new StorageException(uri, null, "server does not report the object size", null);
+                throw new StorageException(uri(), null, "server does not report the object size", null);
             }
             throw statusFailure(response, null);
         });
@@ -212,7 +167,7 @@ final class HttpRangeReader extends CoalescingRangeReader {
 
     private StorageException statusFailure(HttpResponse<?> response, ByteRange range) {
         int status = response.statusCode();
-        return Failures.forStatus(status, Failures.describeStatus(status), uri, range,
+        return Failures.forStatus(status, Failures.describeStatus(status), uri(), range,
                 RetryAfter.parse(response.headers().firstValue("Retry-After"), Clock.systemUTC()).orElse(null),
                 null);
     }
@@ -222,7 +177,7 @@ final class HttpRangeReader extends CoalescingRangeReader {
         OptionalLong total = response.statusCode() == RangeBodyHandler.PARTIAL_CONTENT
                 ? totalFromContentRange(response.headers())
                 : response.headers().firstValueAsLong("Content-Length");
-        total.ifPresent(objectSize::remember);
+        total.ifPresent(this::rememberSize);
     }
 
     private static OptionalLong totalFromContentRange(HttpHeaders headers) {
@@ -234,18 +189,12 @@ final class HttpRangeReader extends CoalescingRangeReader {
     private void warnIgnoredRange() {
         if (warnedIgnoredRange.compareAndSet(false, true)) {
             LOG.warn("{}: the server ignores Range requests (HTTP 200 with the whole body); each range read streams "
-                    + "the object from its start up to the range end", uri);
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException(uri + ": reader is closed");
+                    + "the object from its start up to the range end", uri());
         }
     }
 
     @Override
     public String toString() {
-        return "HttpRangeReader{" + uri + "}";
+        return "HttpRangeReader{" + uri() + "}";
     }
 }
