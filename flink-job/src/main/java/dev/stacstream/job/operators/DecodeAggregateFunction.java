@@ -118,9 +118,9 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
             valid += aggregate.validPixels(b);
         }
         long stored = 0;
-        for (List<byte[]> asset : fetched.blocks()) {
-            for (byte[] b : asset) {
-                stored += b == null ? 0 : b.length;
+        for (List<ByteBuffer> asset : fetched.blocks()) {
+            for (ByteBuffer b : asset) {
+                stored += b == null ? 0 : b.remaining();
             }
         }
         windows.inc();
@@ -133,12 +133,8 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
         emit(task, firstBand, aggregate, out);
     }
 
-    private Raster decode(AssetWindow asset, List<byte[]> blocks) {
-        List<ByteBuffer> buffers = new ArrayList<>(blocks.size());
-        for (byte[] b : blocks) {
-            buffers.add(b == null ? null : ByteBuffer.wrap(b));
-        }
-        return decoder.decode(asset.encoding(), asset.window(), asset.blocks(), buffers, asset.nodata(), asset.href());
+    private Raster decode(AssetWindow asset, List<ByteBuffer> blocks) {
+        return decoder.decode(asset.encoding(), asset.window(), asset.blocks(), blocks, asset.nodata(), asset.href());
     }
 
     private static BandValues values(AssetWindow asset) {

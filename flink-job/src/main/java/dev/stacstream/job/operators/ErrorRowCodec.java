@@ -4,6 +4,7 @@ import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import java.io.IOException;
 import java.time.Instant;
+import dev.stacstream.job.types.NullableFields;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -13,9 +14,9 @@ final class ErrorRowCodec {
     private ErrorRowCodec() {}
 
     static void write(ErrorRow e, DataOutputView out) throws IOException {
-        writeNullable(out, e.itemId());
-        writeNullable(out, e.asset());
-        writeNullable(out, e.href());
+        NullableFields.writeString(out, e.itemId());
+        NullableFields.writeString(out, e.asset());
+        NullableFields.writeString(out, e.href());
         out.writeLong(e.block() == null ? -1 : e.block());
         out.writeByte(e.stage().ordinal());
         out.writeUTF(e.kind());
@@ -26,23 +27,13 @@ final class ErrorRowCodec {
     }
 
     static ErrorRow read(DataInputView in) throws IOException {
-        String item = readNullable(in);
-        String asset = readNullable(in);
-        String href = readNullable(in);
+        String item = NullableFields.readString(in);
+        String asset = NullableFields.readString(in);
+        String href = NullableFields.readString(in);
         long block = in.readLong();
         ErrorStage stage = ErrorStage.values()[in.readByte()];
         return new ErrorRow(item, asset, href, block < 0 ? null : block, stage, in.readUTF(), in.readUTF(), in.readInt(),
                 Instant.ofEpochSecond(in.readLong(), in.readInt()));
     }
 
-    private static void writeNullable(DataOutputView out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
-        }
-    }
-
-    private static String readNullable(DataInputView in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
 }

@@ -3,6 +3,7 @@ package dev.stacstream.job.operators;
 import dev.stacstream.job.plan.BlockTaskCodec;
 import dev.stacstream.job.types.RecordCodec;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.core.memory.DataInputView;
@@ -29,10 +30,13 @@ public final class FetchedWindowCodec implements RecordCodec<FetchedWindow> {
         out.writeInt(f.blocks().size());
         for (var asset : f.blocks()) {
             out.writeInt(asset.size());
-            for (byte[] b : asset) {
-                out.writeInt(b == null ? -1 : b.length);
+            for (ByteBuffer b : asset) {
+                out.writeInt(b == null ? -1 : b.remaining());
                 if (b != null) {
-                    out.write(b);
+                    ByteBuffer view = b.duplicate();
+                    byte[] bytes = new byte[view.remaining()];
+                    view.get(bytes);
+                    out.write(bytes);
                 }
             }
         }
@@ -45,17 +49,17 @@ public final class FetchedWindowCodec implements RecordCodec<FetchedWindow> {
             return FetchedWindow.failed(task, ErrorRowCodec.read(in));
         }
         int assets = in.readInt();
-        var blocks = new ArrayList<List<byte[]>>(assets);
+        var blocks = new ArrayList<List<ByteBuffer>>(assets);
         for (int a = 0; a < assets; a++) {
             int n = in.readInt();
-            var list = new ArrayList<byte[]>(n);
+            var list = new ArrayList<ByteBuffer>(n);
             for (int i = 0; i < n; i++) {
                 int len = in.readInt();
                 byte[] b = len < 0 ? null : new byte[len];
                 if (b != null) {
                     in.readFully(b);
                 }
-                list.add(b);
+                list.add(b == null ? null : ByteBuffer.wrap(b));
             }
             blocks.add(list);
         }

@@ -65,13 +65,13 @@ public final class ReadBlocksFunction extends RichAsyncFunction<BlockTask, Fetch
 
     @Override
     public void asyncInvoke(BlockTask task, ResultFuture<FetchedWindow> result) {
-        List<CompletableFuture<List<byte[]>>> perAsset = new ArrayList<>(task.assets().size());
+        List<CompletableFuture<List<ByteBuffer>>> perAsset = new ArrayList<>(task.assets().size());
         for (AssetWindow asset : task.assets()) {
             perAsset.add(read(asset));
         }
         CompletableFuture.allOf(perAsset.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
             if (error == null) {
-                List<List<byte[]>> blocks = new ArrayList<>(perAsset.size());
+                List<List<ByteBuffer>> blocks = new ArrayList<>(perAsset.size());
                 perAsset.forEach(f -> blocks.add(f.join()));
                 result.complete(List.of(FetchedWindow.ok(task, blocks)));
                 return;
@@ -88,7 +88,7 @@ public final class ReadBlocksFunction extends RichAsyncFunction<BlockTask, Fetch
                 task.describe() + ": reading its blocks did not finish within the read timeout", Instant.now()))));
     }
 
-    private CompletableFuture<List<byte[]>> read(AssetWindow asset) {
+    private CompletableFuture<List<ByteBuffer>> read(AssetWindow asset) {
         List<ByteRange> ranges = new ArrayList<>();
         for (BlockRef b : asset.blocks()) {
             if (!b.isSparse()) {
@@ -96,13 +96,13 @@ public final class ReadBlocksFunction extends RichAsyncFunction<BlockTask, Fetch
             }
         }
         if (ranges.isEmpty()) {
-            List<byte[]> none = new ArrayList<>();
+            List<ByteBuffer> none = new ArrayList<>();
             asset.blocks().forEach(b -> none.add(null));
             return CompletableFuture.completedFuture(none);
         }
         RangeReader reader = RangeReaders.open(asset.href(), storage, clients);
         return reader.readAll(ranges).whenComplete((ok, error) -> reader.close()).thenApply(buffers -> {
-            List<byte[]> out = new ArrayList<>(asset.blocks().size());
+            List<ByteBuffer> out = new ArrayList<>(asset.blocks().size());
             int next = 0;
             for (BlockRef b : asset.blocks()) {
                 if (b.isSparse()) {
@@ -110,17 +110,15 @@ public final class ReadBlocksFunction extends RichAsyncFunction<BlockTask, Fetch
                     continue;
                 }
                 ByteBuffer buf = buffers.get(next++);
-                byte[] bytes = new byte[buf.remaining()];
-                buf.get(bytes);
-                out.add(bytes);
+                out.add(buf);
                 blocksRead.inc();
-                bytesRead.inc(bytes.length);
+                bytesRead.inc(buf.remaining());
             }
             return out;
         });
     }
 
-    private static ErrorRow failure(BlockTask task, List<CompletableFuture<List<byte[]>>> perAsset, Throwable error) {
+    private static ErrorRow failure(BlockTask task, List<CompletableFuture<List<ByteBuffer>>> perAsset, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         AssetWindow asset = null;
         for (int i = 0; i < perAsset.size(); i++) {

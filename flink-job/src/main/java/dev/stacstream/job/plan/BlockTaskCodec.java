@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.stacstream.job.types.NullableFields;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -26,7 +27,7 @@ public final class BlockTaskCodec implements RecordCodec<BlockTask> {
     @Override
     public void write(BlockTask t, DataOutputView out) throws IOException {
         out.writeUTF(t.itemId());
-        writeNullable(out, t.collection());
+        NullableFields.writeString(out, t.collection());
         out.writeLong(t.datetime().getEpochSecond());
         out.writeInt(t.datetime().getNano());
         out.writeUTF(t.tile());
@@ -41,7 +42,7 @@ public final class BlockTaskCodec implements RecordCodec<BlockTask> {
     @Override
     public BlockTask read(int version, DataInputView in) throws IOException {
         String itemId = in.readUTF();
-        String collection = readNullable(in);
+        String collection = NullableFields.readString(in);
         Instant datetime = Instant.ofEpochSecond(in.readLong(), in.readInt());
         String tile = in.readUTF();
         int windowIndex = in.readInt();
@@ -78,9 +79,9 @@ public final class BlockTaskCodec implements RecordCodec<BlockTask> {
             out.writeDouble(g);
         }
         out.writeInt(a.epsg());
-        writeNullable(out, a.nodata());
-        writeNullable(out, a.scale());
-        writeNullable(out, a.offset());
+        NullableFields.writeDouble(out, a.nodata());
+        NullableFields.writeDouble(out, a.scale());
+        NullableFields.writeDouble(out, a.offset());
     }
 
     private static AssetWindow readAsset(DataInputView in) throws IOException {
@@ -106,8 +107,8 @@ public final class BlockTaskCodec implements RecordCodec<BlockTask> {
             gt[i] = in.readDouble();
         }
         int epsg = in.readInt();
-        return new AssetWindow(key, band, role, href, level, encoding, window, blocks, gt, epsg, readDouble(in),
-                readDouble(in), readDouble(in));
+        return new AssetWindow(key, band, role, href, level, encoding, window, blocks, gt, epsg, NullableFields.readDouble(in),
+                NullableFields.readDouble(in), NullableFields.readDouble(in));
     }
 
     private static void writeEncoding(LevelEncoding e, DataOutputView out) throws IOException {
@@ -129,7 +130,7 @@ public final class BlockTaskCodec implements RecordCodec<BlockTask> {
         if (e.jpegTables() != null) {
             out.write(e.jpegTables());
         }
-        writeNullable(out, e.unsupported());
+        NullableFields.writeString(out, e.unsupported());
     }
 
     private static LevelEncoding readEncoding(DataInputView in) throws IOException {
@@ -154,7 +155,7 @@ public final class BlockTaskCodec implements RecordCodec<BlockTask> {
             in.readFully(tables);
         }
         return new LevelEncoding(ifd, width, height, bands, blockWidth, blockHeight, tiled, planar, bits, format,
-                compression, predictor, photometric, bigEndian, tables, readNullable(in));
+                compression, predictor, photometric, bigEndian, tables, NullableFields.readString(in));
     }
 
     private static void writeWindow(PixelWindow w, DataOutputView out) throws IOException {
@@ -168,25 +169,4 @@ public final class BlockTaskCodec implements RecordCodec<BlockTask> {
         return new PixelWindow(in.readInt(), in.readInt(), in.readInt(), in.readInt());
     }
 
-    private static void writeNullable(DataOutputView out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
-        }
-    }
-
-    private static String readNullable(DataInputView in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
-
-    private static void writeNullable(DataOutputView out, Double d) throws IOException {
-        out.writeBoolean(d != null);
-        if (d != null) {
-            out.writeDouble(d);
-        }
-    }
-
-    private static Double readDouble(DataInputView in) throws IOException {
-        return in.readBoolean() ? in.readDouble() : null;
-    }
 }
