@@ -57,10 +57,7 @@ public final class ItemCollection {
 
     /** Builds one from a parsed tree (copied). */
     public static ItemCollection fromNode(JsonNode node, String source) {
-        if (node == null || !node.isObject()) {
-            throw new StacFormatException(source, "expected a JSON object, found " + StacJson.kind(node));
-        }
-        return new ItemCollection(((ObjectNode) node).deepCopy(), source);
+        return new ItemCollection(StacJson.copyObject(node, source), source);
     }
 
     /** How many features the page holds. */

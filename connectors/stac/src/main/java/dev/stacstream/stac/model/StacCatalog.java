@@ -42,10 +42,7 @@ public final class StacCatalog {
 
     /** Builds one from a parsed tree (copied). */
     public static StacCatalog fromNode(JsonNode node, String source) {
-        if (node == null || !node.isObject()) {
-            throw new StacFormatException(source, "expected a JSON object, found " + StacJson.kind(node));
-        }
-        return new StacCatalog(((ObjectNode) node).deepCopy(), source);
+        return new StacCatalog(StacJson.copyObject(node, source), source);
     }
 
     public String id() {

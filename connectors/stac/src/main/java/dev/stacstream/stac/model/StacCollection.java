@@ -44,10 +44,7 @@ public final class StacCollection {
     }
 
     public static StacCollection fromNode(JsonNode node, String source) {
-        if (node == null || !node.isObject()) {
-            throw new StacFormatException(source, "expected a JSON object, found " + StacJson.kind(node));
-        }
-        return new StacCollection(((ObjectNode) node).deepCopy(), source);
+        return new StacCollection(StacJson.copyObject(node, source), source);
     }
 
     public String id() {

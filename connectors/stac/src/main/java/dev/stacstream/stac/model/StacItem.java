@@ -95,10 +95,7 @@ public final class StacItem implements Serializable {
 
     /** As {@link #fromNode(JsonNode)}, with {@code source} named in error messages. */
     public static StacItem fromNode(JsonNode node, String source) {
-        if (node == null || !node.isObject()) {
-            throw new StacFormatException(source, "expected a JSON object, found " + StacJson.kind(node));
-        }
-        return new StacItem(((ObjectNode) node).deepCopy(), source);
+        return new StacItem(StacJson.copyObject(node, source), source);
     }
 
     public String id() {

@@ -61,11 +61,20 @@ public final class StacJson {
 
     /** Parses {@code json} and requires a JSON object. */
     public static ObjectNode parseObject(String json, String source) {
-        JsonNode node = parse(json, source);
-        if (!node.isObject()) {
+        return requireObject(parse(json, source), source);
+    }
+
+    /** {@code node} as an object, or a format error naming {@code source} and what was found instead. */
+    public static ObjectNode requireObject(JsonNode node, String source) {
+        if (node == null || !node.isObject()) {
             throw new StacFormatException(source, "expected a JSON object, found " + kind(node));
         }
         return (ObjectNode) node;
+    }
+
+    /** A private copy of {@code node}, which must be an object (model classes own their tree). */
+    public static ObjectNode copyObject(JsonNode node, String source) {
+        return requireObject(node, source).deepCopy();
     }
 
     /** Compact JSON text of {@code node}. */
