@@ -15,7 +15,9 @@ public enum ErrorStage {
     /** Applying the mask, nodata and scale/offset rules. */
     MASK,
     /** Computing or merging statistics. */
-    AGGREGATE;
+    AGGREGATE,
+    /** Expressing an asset as kerchunk references, or adding it to a time stack. */
+    MANIFEST;
 
     /** The value written to the table: the lower-case name, e.g. {@code read}. */
     public String columnValue() {
