@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** A {@link ManifestStore} in a local folder; each write goes to a temporary file moved into place atomically. */
 public final class LocalManifestStore implements ManifestStore {
@@ -46,6 +49,35 @@ public final class LocalManifestStore implements ManifestStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + location(path), e);
+        }
+    }
+
+    @Override
+    public List<String> list(String folder) {
+        Path dir = folder.isEmpty() ? root : resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + location(folder), e);
+        }
+    }
+
+    @Override
+    public void deleteTree(String folder) {
+        Path dir = resolve(folder);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + location(folder), e);
         }
     }
 

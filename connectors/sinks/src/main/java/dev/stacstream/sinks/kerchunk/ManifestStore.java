@@ -1,5 +1,6 @@
 package dev.stacstream.sinks.kerchunk;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,15 @@ public interface ManifestStore {
 
     /** The full location of {@code path}, for messages. */
     String location(String path);
+
+    /** The files under {@code folder} (recursively), as paths relative to this store, sorted; empty when none. */
+    List<String> list(String folder);
+
+    /** Deletes {@code folder} and everything under it; nothing happens when it does not exist. */
+    void deleteTree(String folder);
+
+    /** A view of this store whose paths are relative to {@code folder}. */
+    default ManifestStore under(String folder) {
+        return new SubFolderStore(this, folder);
+    }
 }

@@ -5,9 +5,7 @@ import dev.stacstream.sinks.kerchunk.ManifestStore;
 import dev.stacstream.sinks.kerchunk.ReferenceSet;
 import dev.stacstream.sinks.kerchunk.json.KerchunkJsonReader;
 import dev.stacstream.sinks.kerchunk.json.KerchunkJsonWriter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,12 +42,6 @@ public final class JsonTimeStack {
     }
 
     private static StackState decode(StackKey key, ReferenceSet refs, String source) {
-        Map<String, byte[]> chunks = new HashMap<>();
-        for (String name : StackCoordinates.NAMES) {
-            if (refs.arrays().containsKey(name) && refs.chunks(name).get(0L) instanceof ChunkRef.Inline inline) {
-                chunks.put(name, inline.data());
-            }
-        }
-        return StackState.decode(key, refs.metadata(), chunks, source);
+        return StackState.decode(key, refs.metadata(), StackContents.coordinateChunks(refs), source);
     }
 }
