@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         if (config.source().bounded()) {
             ParquetTables.removeAbandonedInProgressFiles(root);
         }
-        out.print(summary(finalCounts, seconds(start), root));
+        out.print(summary(finalCounts, seconds(start), root, !config.output().manifests().isEmpty()));
         out.flush();
         return 0;
     }
@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
                 JobProgress.get(a, JobProgress.ERRORS));
     }
 
-    static String summary(Map<String, Object> a, double seconds, String root) {
+    static String summary(Map<String, Object> a, double seconds, String root, boolean manifests) {
         long pixels = JobProgress.get(a, JobProgress.PIXELS);
         long valid = JobProgress.get(a, JobProgress.PIXELS_VALID);
         String base = display(root.endsWith("/") ? root : root + "/");
@@ -118,7 +118,9 @@ final class RunCommand implements Callable<Integer> {
                 """, seconds, JobProgress.get(a, JobProgress.ITEMS), JobProgress.get(a, JobProgress.WINDOWS_DONE),
                 JobProgress.get(a, JobProgress.WINDOWS_PLANNED), JobProgress.get(a, JobProgress.BYTES_READ) / 1e6,
                 pixels == 0 ? 0.0 : 100.0 * valid / pixels, pixels, JobProgress.get(a, JobProgress.ROWS),
-                JobProgress.get(a, JobProgress.ERRORS), gridStats, base, gridStats);
+                JobProgress.get(a, JobProgress.ERRORS), gridStats, base, gridStats)
+                + (manifests ? "  refs     " + base + "manifests/  (kerchunk: <collection>/items/<id>.json,"
+                        + " time stacks <collection>/<tile>/<asset>.json, .parq/ alike)\n" : "");
     }
 
     /** A {@code file:} URI as a plain local path (with its trailing slash); other URIs as they are. */

@@ -2,15 +2,20 @@ package dev.stacstream.job.config;
 
 import java.io.Serializable;
 import java.net.URI;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The {@code output.*} section. Tables land in folders under the root: {@code <root>/grid_stats/} and
- * {@code <root>/errors/}.
+ * {@code <root>/errors/}; reference manifests in {@code <root>/manifests/}.
  *
  * @param root the absolute URI of the output folder, without a trailing slash ({@code file:///…}, {@code s3://…})
+ * @param manifests the manifest forms to write; empty for none
+ * @param manifestRecordSize rows per record file of new Parquet manifests
  */
-public record OutputConfig(URI root) implements Serializable {
+public record OutputConfig(URI root, Set<ManifestFormat> manifests, int manifestRecordSize) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,8 +24,15 @@ public record OutputConfig(URI root) implements Serializable {
     /** Folder name of the errors table. */
     public static final String ERRORS_TABLE = "errors";
 
+    /** Folder name of the reference manifests. */
+    public static final String MANIFESTS_FOLDER = "manifests";
+
     public OutputConfig {
         root = Locations.withoutTrailingSlash(Objects.requireNonNull(root, "root"));
+        manifests = manifests.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(manifests));
+        if (manifestRecordSize < 1) {
+            throw new IllegalArgumentException("the manifest record size must be at least 1, got " + manifestRecordSize);
+        }
         if (!root.isAbsolute()) {
             throw new IllegalArgumentException("the output root " + root + " is not absolute");
         }
@@ -34,6 +46,11 @@ public record OutputConfig(URI root) implements Serializable {
     /** {@code <root>/errors/}. */
     public URI errors() {
         return table(ERRORS_TABLE);
+    }
+
+    /** {@code <root>/manifests} (no trailing slash). */
+    public URI manifestsRoot() {
+        return URI.create(root + "/" + MANIFESTS_FOLDER);
     }
 
     /** The folder of the table {@code name}, with a trailing slash. */

@@ -24,6 +24,8 @@ import static dev.stacstream.job.config.PipelineOptions.MASK_DILATION_MASK1_VALU
 import static dev.stacstream.job.config.PipelineOptions.MASK_DILATION_MASK2_VALUES;
 import static dev.stacstream.job.config.PipelineOptions.MASK_EXCLUDE;
 import static dev.stacstream.job.config.PipelineOptions.MASK_QA_BITS;
+import static dev.stacstream.job.config.PipelineOptions.OUTPUT_MANIFESTS;
+import static dev.stacstream.job.config.PipelineOptions.OUTPUT_MANIFEST_RECORD_SIZE;
 import static dev.stacstream.job.config.PipelineOptions.OUTPUT_ROOT;
 import static dev.stacstream.job.config.PipelineOptions.SOURCE_API;
 import static dev.stacstream.job.config.PipelineOptions.SOURCE_BBOX;
@@ -167,7 +169,9 @@ final class PipelineConfigBinder {
     private OutputConfig output() {
         URI root = location(OUTPUT_ROOT, required(OUTPUT_ROOT));
         requireWritable(OUTPUT_ROOT, root);
-        return build(OUTPUT_ROOT, () -> new OutputConfig(root));
+        Set<ManifestFormat> manifests = value(OUTPUT_MANIFESTS);
+        int recordSize = value(OUTPUT_MANIFEST_RECORD_SIZE);
+        return build(OUTPUT_ROOT, () -> new OutputConfig(root, manifests, recordSize));
     }
 
     private CheckpointConfig checkpoint(OutputConfig output) {

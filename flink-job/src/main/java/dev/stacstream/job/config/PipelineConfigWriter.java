@@ -24,6 +24,8 @@ import static dev.stacstream.job.config.PipelineOptions.MASK_DILATION_MASK1_VALU
 import static dev.stacstream.job.config.PipelineOptions.MASK_DILATION_MASK2_VALUES;
 import static dev.stacstream.job.config.PipelineOptions.MASK_EXCLUDE;
 import static dev.stacstream.job.config.PipelineOptions.MASK_QA_BITS;
+import static dev.stacstream.job.config.PipelineOptions.OUTPUT_MANIFESTS;
+import static dev.stacstream.job.config.PipelineOptions.OUTPUT_MANIFEST_RECORD_SIZE;
 import static dev.stacstream.job.config.PipelineOptions.OUTPUT_ROOT;
 import static dev.stacstream.job.config.PipelineOptions.SOURCE_API;
 import static dev.stacstream.job.config.PipelineOptions.SOURCE_BBOX;
@@ -70,6 +72,8 @@ public final class PipelineConfigWriter {
         mask(root, config.mask());
         aggregate(root, config.aggregate());
         put(root, OUTPUT_ROOT, config.output().root().toString());
+        put(root, OUTPUT_MANIFESTS, config.output().manifests().stream().map(ManifestFormat::yamlName).toList());
+        put(root, OUTPUT_MANIFEST_RECORD_SIZE, config.output().manifestRecordSize());
         put(root, CHECKPOINT_INTERVAL, DurationFormat.format(config.checkpoint().interval()));
         put(root, CHECKPOINT_DIR, config.checkpoint().directory().toString());
         config.checkpoint().restoreFrom().ifPresent(uri -> put(root, CHECKPOINT_RESTORE, uri.toString()));

@@ -195,6 +195,18 @@ public final class PipelineOptions {
             "Folder path or URI (file, s3) of the output; tables land in <root>/grid_stats/ and <root>/errors/. A"
                     + " relative path is resolved against the working directory.");
 
+    public static final PipelineOption<Set<ManifestFormat>> OUTPUT_MANIFESTS = PipelineOption.withDefault(
+            "output.manifests", ValueParsers.enumSetOrEmpty(ManifestFormat.class, ManifestFormat::fromYamlName,
+                    names(ManifestFormat.values())),
+            Collections.unmodifiableSet(EnumSet.allOf(ManifestFormat.class)), "[json, parquet]",
+            "Kerchunk reference manifests under <root>/manifests/, one per item and one time stack per (collection,"
+                    + " tile, asset), committed with the checkpoints: json, parquet, both, or [] for none.");
+
+    public static final PipelineOption<Integer> OUTPUT_MANIFEST_RECORD_SIZE = PipelineOption.withDefault(
+            "output.manifest-record-size", ValueParsers.integer(1, UNLIMITED), 10_000, "10000",
+            "Rows per record file of new Parquet manifests (kerchunk's record_size); an existing time stack keeps"
+                    + " its own.");
+
     // ---------------------------------------------------------------- checkpoint
 
     public static final PipelineOption<Duration> CHECKPOINT_INTERVAL = PipelineOption.withDefault(
@@ -230,7 +242,7 @@ public final class PipelineOptions {
             MASK_EXCLUDE, MASK_QA_BITS, MASK_DILATION_ENABLED, MASK_DILATION_MASK1_VALUES, MASK_DILATION_MASK2_VALUES,
             MASK_DILATION_KERNEL1_SIZE, MASK_DILATION_KERNEL2_SIZE, MASK_DILATION_EROSION_KERNEL_SIZE,
             AGGREGATE_FACTOR, AGGREGATE_RESOLUTION, AGGREGATE_SIZE, AGGREGATE_STATS, AGGREGATE_PERIOD,
-            AGGREGATE_ALLOWED_LATENESS, OUTPUT_ROOT, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, CHECKPOINT_RESTORE,
+            AGGREGATE_ALLOWED_LATENESS, OUTPUT_ROOT, OUTPUT_MANIFESTS, OUTPUT_MANIFEST_RECORD_SIZE, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, CHECKPOINT_RESTORE,
             JOB_PARALLELISM, JOB_NAME, JOB_WEB_UI);
 
     private PipelineOptions() {

@@ -126,6 +126,13 @@ final class ValueParsers {
         };
     }
 
+    /** Like {@link #enumSet}, but an empty list {@code []} is allowed and gives the empty set. */
+    static <E extends Enum<E>> ValueParser<Set<E>> enumSetOrEmpty(Class<E> type, Function<String, Optional<E>> lookup,
+            List<String> names) {
+        ValueParser<Set<E>> nonEmpty = enumSet(type, lookup, names);
+        return node -> node.isArray() && node.isEmpty() ? EnumSet.noneOf(type) : nonEmpty.parse(node);
+    }
+
     /** A duration string ({@link DurationFormat}) of at least {@code minimum}. */
     static ValueParser<Duration> duration(Duration minimum) {
         return node -> {

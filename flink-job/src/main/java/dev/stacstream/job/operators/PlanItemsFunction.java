@@ -4,6 +4,8 @@ import dev.stacstream.job.plan.BlockTask;
 import dev.stacstream.job.plan.ItemPlanner;
 import dev.stacstream.job.plan.PlanException;
 import dev.stacstream.job.plan.PlanOptions;
+import dev.stacstream.sinks.kerchunk.item.AssetProblem;
+import dev.stacstream.sinks.manifest.ManifestChecks;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.stac.model.StacItem;
@@ -22,14 +24,17 @@ import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
 /**
- * Plans each item: reads its assets' headers and emits one {@link BlockTask} per work window, or an error row
- * when the item cannot be planned. Header reads are blocking, so they run on a small pool of this operator's own
+ * Plans each item: reads its assets' headers and emits one {@link BlockTask} per work window plus the item's
+ * references for the manifests (and an error row for each asset those have to leave out), or an error row when
+ * the item cannot be planned. Header reads are blocking, so they run on a small pool of this operator's own
  * threads; {@code asyncInvoke} itself never blocks the task thread.
  */
 public final class PlanItemsFunction extends RichAsyncFunction<StacItem, Planned> {
 
     private static final long serialVersionUID = 1L;
     private static final int PLANNER_THREADS = 4;
+    /** The errors-table kind of an asset the manifests leave out. */
+    private static final String UNSUPPORTED = "unsupported";
 
     private final PlanOptions options;
     private final StorageOptions storage;
@@ -65,12 +70,17 @@ public final class PlanItemsFunction extends RichAsyncFunction<StacItem, Planned
     @Override
     public void asyncInvoke(StacItem item, ResultFuture<Planned> result) {
         ItemPlanner planner = new ItemPlanner(options, href -> RangeReaders.open(href, storage, clients));
-        CompletableFuture.supplyAsync(() -> planner.plan(item), pool).whenComplete((tasks, error) -> {
+        CompletableFuture.supplyAsync(() -> planner.plan(item), pool).whenComplete((plan, error) -> {
             if (error == null) {
                 itemsPlanned.inc();
-                List<Planned> out = new ArrayList<>(tasks.size());
-                for (BlockTask t : tasks) {
+                List<Planned> out = new ArrayList<>(plan.tasks().size() + 1);
+                for (BlockTask t : plan.tasks()) {
                     out.add(Planned.task(t));
+                }
+                out.add(Planned.references(plan.references()));
+                for (AssetProblem problem : ManifestChecks.problems(plan.references())) {
+                    out.add(Planned.error(ErrorRow.of(item.id(), ErrorStage.MANIFEST, UNSUPPORTED, problem.message(),
+                            Instant.now()).withAsset(problem.asset(), problem.href())));
                 }
                 result.complete(out);
                 return;

@@ -2,35 +2,56 @@ package dev.stacstream.job.operators;
 
 import dev.stacstream.job.plan.BlockTaskCodec;
 import dev.stacstream.job.types.RecordCodec;
+import dev.stacstream.sinks.manifest.ItemReferencesFormat;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Codec of {@link Planned}. */
+/**
+ * Codec of {@link Planned}. Version 2 writes a tag byte (task, error, references); version 1 (a boolean: task or
+ * error, before references existed) is still read, e.g. from the async plan operator's in-flight state in an older
+ * savepoint.
+ */
 public final class PlannedCodec implements RecordCodec<Planned> {
     private static final long serialVersionUID = 1L;
+    private static final int VERSION_TASK_OR_ERROR = 1;
+    private static final byte TASK = 0;
+    private static final byte ERROR = 1;
+    private static final byte REFERENCES = 2;
+
     private final BlockTaskCodec tasks = new BlockTaskCodec();
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
     public void write(Planned p, DataOutputView out) throws IOException {
-        out.writeBoolean(p.task() != null);
         if (p.task() != null) {
+            out.writeByte(TASK);
             tasks.write(p.task(), out);
-        } else {
+        } else if (p.error() != null) {
+            out.writeByte(ERROR);
             ErrorRowCodec.write(p.error(), out);
+        } else {
+            out.writeByte(REFERENCES);
+            out.writeByte(ItemReferencesFormat.VERSION);
+            ItemReferencesFormat.write(p.references(), out);
         }
     }
 
     @Override
     public Planned read(int version, DataInputView in) throws IOException {
-        return in.readBoolean() ? Planned.task(tasks.read(tasks.version(), in)) : Planned.error(ErrorRowCodec.read(in));
+        if (version == VERSION_TASK_OR_ERROR) {
+            return in.readBoolean() ? Planned.task(tasks.read(tasks.version(), in)) : Planned.error(ErrorRowCodec.read(in));
+        }
+        byte tag = in.readByte();
+        return switch (tag) {
+            case TASK -> Planned.task(tasks.read(tasks.version(), in));
+            case ERROR -> Planned.error(ErrorRowCodec.read(in));
+            case REFERENCES -> Planned.references(ItemReferencesFormat.read(in.readUnsignedByte(), in));
+            default -> throw new IOException("unknown plan output tag " + tag);
+        };
     }
 }
-

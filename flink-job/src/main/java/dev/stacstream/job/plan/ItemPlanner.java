@@ -8,6 +8,9 @@ import dev.stacstream.cog.read.BlockDecoder;
 import dev.stacstream.cog.plan.BlockPlanner;
 import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.tiff.ImageLayout;
+import dev.stacstream.sinks.kerchunk.item.AssetSource;
+import dev.stacstream.sinks.kerchunk.item.ItemInfo;
+import dev.stacstream.sinks.manifest.ItemReferences;
 import dev.stacstream.stac.model.Asset;
 import dev.stacstream.stac.model.RasterBand;
 import dev.stacstream.stac.model.StacItem;
@@ -22,7 +25,8 @@ import java.util.function.Function;
  * Plans the work for one STAC item: resolves the band and mask assets, reads each COG header (one ranged
  * request each), checks that the bands line up, cuts the bands' level into work windows along their block
  * grid, and lists for every window and asset the blocks to fetch (for the mask: the window's footprint on the
- * mask's grid plus the halo the mask rule needs). No pixel is read here.
+ * mask's grid plus the halo the mask rule needs). The headers also give the item's kerchunk references
+ * ({@link ItemPlan#references()}). No pixel is read here.
  *
  * <p>Blocking I/O: called from an async I/O thread of the plan operator.
  */
@@ -39,7 +43,7 @@ public final class ItemPlanner {
         this.opener = opener;
     }
 
-    public List<BlockTask> plan(StacItem item) {
+    public ItemPlan plan(StacItem item) {
         List<Opened> bands = new ArrayList<>();
         for (String band : options.bands()) {
             bands.add(open(item, band, AssetRole.BAND));
@@ -74,11 +78,16 @@ public final class ItemPlanner {
             }
             tasks.add(new BlockTask(item.id(), item.collection(), item.datetime(), tile, w, windows.size(), assets));
         }
+        List<AssetSource> referenced = new ArrayList<>(bands.size() + 1);
+        bands.forEach(b -> referenced.add(AssetSource.of(b.asset, b.cog)));
+        if (mask != null) {
+            referenced.add(AssetSource.of(mask.asset, mask.cog));
+        }
         bands.forEach(Opened::close);
         if (mask != null) {
             mask.close();
         }
-        return tasks;
+        return new ItemPlan(tasks, new ItemReferences(ItemInfo.of(item), tile, referenced));
     }
 
     /** The windows: one per block of the band level (the block grid is where reads are cheapest). */

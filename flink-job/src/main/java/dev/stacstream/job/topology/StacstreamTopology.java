@@ -1,5 +1,6 @@
 package dev.stacstream.job.topology;
 
+import dev.stacstream.job.config.ManifestFormat;
 import dev.stacstream.job.config.PipelineConfig;
 import dev.stacstream.job.mask.MaskRule;
 import dev.stacstream.job.operators.ChunkPartial;
@@ -10,6 +11,7 @@ import dev.stacstream.job.operators.PlannedCodec;
 import dev.stacstream.job.operators.FetchedWindow;
 import dev.stacstream.job.operators.ErrorRecorder;
 import dev.stacstream.job.operators.ItemChunkMerge;
+import dev.stacstream.job.operators.ItemReferencesCodec;
 import dev.stacstream.job.operators.JobProgress;
 import dev.stacstream.job.operators.PeriodChunkAggregate;
 import dev.stacstream.job.operators.PlanItemsFunction;
@@ -19,12 +21,16 @@ import dev.stacstream.job.plan.BlockTask;
 import dev.stacstream.job.plan.BlockTaskCodec;
 import dev.stacstream.job.types.CodecTypeInfo;
 import dev.stacstream.sinks.ParquetTables;
+import dev.stacstream.sinks.manifest.ItemReferences;
+import dev.stacstream.sinks.manifest.ManifestOptions;
+import dev.stacstream.sinks.manifest.ManifestSink;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.GridStatsRow;
 import dev.stacstream.stac.model.StacItem;
 import dev.stacstream.stac.source.StacWatermarkStrategies;
 import dev.stacstream.storage.StorageOptions;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -43,6 +49,7 @@ import org.apache.flink.util.OutputTag;
  *   ─► decode + mask + partial aggregate (chained: pixels never leave this task)
  *   ─► keyBy(item, chunk) merge an item's windows ─► keyBy(chunk) merge items, close periods by event time
  *   ─► grid_stats (FileSink, exactly once)          every stage's failures ─► errors (FileSink)
+ * plan ─► item references ─► manifests (Sink V2 committer: item manifests and time stacks per checkpoint)
  * </pre>
  *
  * Every operator has a stable {@code uid} so savepoints survive topology edits.
@@ -58,6 +65,7 @@ public final class StacstreamTopology {
     public static final String UID_PERIOD = "aggregate-periods";
     public static final String UID_GRID_SINK = "grid-stats-sink";
     public static final String UID_ERROR_SINK = "errors-sink";
+    public static final String UID_MANIFEST_SINK = "manifest-sink";
 
     static final Duration PLAN_TIMEOUT = Duration.ofMinutes(2);
     static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
@@ -68,6 +76,8 @@ public final class StacstreamTopology {
     static final Duration SOURCE_IDLENESS = Duration.ofMinutes(1);
 
     private static final OutputTag<ErrorRow> ERRORS = new OutputTag<>("errors", ErrorRow.typeInfo());
+    private static final OutputTag<ItemReferences> REFERENCES = new OutputTag<>("references",
+            CodecTypeInfo.of(ItemReferences.class, new ItemReferencesCodec()));
 
     private StacstreamTopology() {}
 
@@ -120,15 +130,31 @@ public final class StacstreamTopology {
         tasks.getSideOutput(ERRORS)
                 .union(partials.getSideOutput(ERRORS), rows.getSideOutput(ERRORS))
                 .sinkTo(ParquetTables.errorsSink(root)).uid(UID_ERROR_SINK).name("errors");
+        manifestOptions(config).ifPresent(options -> hooks.beforeManifests(tasks.getSideOutput(REFERENCES))
+                .sinkTo(new ManifestSink(config.output().manifestsRoot(), options))
+                // One committer owns every time stack (read-modify-write files); it writes only metadata.
+                .setParallelism(1).uid(UID_MANIFEST_SINK).name("manifests"));
     }
 
-    /** Sends plan errors to the errors side output and block tasks on. */
+    /** The manifest forms to write, or empty when {@code output.manifests} is {@code []}. */
+    static Optional<ManifestOptions> manifestOptions(PipelineConfig config) {
+        var formats = config.output().manifests();
+        if (formats.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ManifestOptions(formats.contains(ManifestFormat.JSON),
+                formats.contains(ManifestFormat.PARQUET), config.output().manifestRecordSize()));
+    }
+
+    /** Sends block tasks on, item references to the manifests and plan errors to the errors side output. */
     static final class RoutePlanned extends ProcessFunction<Planned, BlockTask> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public void processElement(Planned planned, Context ctx, Collector<BlockTask> out) {
-            if (planned.task() != null) {
+            if (planned.references() != null) {
+                ctx.output(REFERENCES, planned.references());
+            } else if (planned.task() != null) {
                 if (planned.task().windowIndex() == 0) {
                     getRuntimeContext().getLongCounter(JobProgress.ITEMS).add(1);
                 }

@@ -10,6 +10,11 @@ import dev.stacstream.job.plan.AssetWindow;
 import dev.stacstream.job.plan.BlockTask;
 import dev.stacstream.job.plan.BlockTaskCodec;
 import dev.stacstream.job.types.RecordCodec;
+import dev.stacstream.sinks.kerchunk.item.AssetSource;
+import dev.stacstream.sinks.kerchunk.item.BandValues;
+import dev.stacstream.sinks.kerchunk.item.ItemInfo;
+import dev.stacstream.sinks.kerchunk.tiff.LevelLayout;
+import dev.stacstream.sinks.manifest.ItemReferences;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.sinks.row.OutputPeriod;
@@ -78,5 +83,34 @@ class CodecRoundTripTest {
         assertThat(back.blocks().get(0).get(1)).isNull();
         assertThat(roundTrip(new FetchedWindowCodec(), FetchedWindow.failed(task(), error)).failure())
                 .isEqualTo(error);
+    }
+
+    @Test
+    void itemReferencesRoundTripAsAPlanOutputAndOnTheirOwn() throws IOException {
+        LevelLayout level = new LevelLayout(0, 20, 20, 1, false, true, 10, 10, 16, true, 1, 8, 2, 1, 0, false, null,
+                0.0, new long[] {100, 0, 300, 400}, new long[] {50, 0, 52, 53});
+        ItemReferences refs = new ItemReferences(new ItemInfo("item-1", Instant.parse("2020-02-19T11:23:45.123456Z"),
+                null), "MGRS-29RKH", List.of(new AssetSource("red", "s3://b/B04.tif", List.of(level),
+                new double[] {1, 10, 0, 2, 0, -10}, 32629, new BandValues(0.0, new double[] {1e-4}, new double[] {-0.1}))));
+
+        assertThat(roundTrip(new PlannedCodec(), Planned.references(refs))).isEqualTo(Planned.references(refs));
+        assertThat(roundTrip(new ItemReferencesCodec(), refs)).isEqualTo(refs);
+    }
+
+    /** Version 1 of the plan output (a boolean: task or error) is what older savepoints hold in flight. */
+    @Test
+    void version1PlanOutputsAreStillRead() throws IOException {
+        ErrorRow error = ErrorRow.of("item-1", ErrorStage.PLAN, "io", "reset", Instant.parse("2026-01-01T00:00:00Z"));
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        out.writeBoolean(false);
+        ErrorRowCodec.write(error, out);
+        out.writeBoolean(true);
+        new BlockTaskCodec().write(task(), out);
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        PlannedCodec codec = new PlannedCodec();
+        assertThat(codec.read(1, in)).isEqualTo(Planned.error(error));
+        assertThat(codec.read(1, in).task()).usingRecursiveComparison().isEqualTo(task());
+        assertThat(in.available()).isZero();
     }
 }

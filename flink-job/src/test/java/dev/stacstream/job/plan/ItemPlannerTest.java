@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stacstream.cog.CogFile;
 import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.testing.TestCorpus;
+import dev.stacstream.sinks.kerchunk.item.AssetSource;
+import dev.stacstream.sinks.kerchunk.item.ItemInfo;
+import dev.stacstream.sinks.manifest.ItemReferences;
+import dev.stacstream.sinks.manifest.ManifestChecks;
 import dev.stacstream.stac.model.StacItem;
 import dev.stacstream.storage.CountingRangeReader;
 import dev.stacstream.storage.RangeReaders;
@@ -38,11 +43,33 @@ class ItemPlannerTest {
     }
 
     private static List<BlockTask> plan(PlanOptions options, List<CountingRangeReader> opened) {
+        return planWithReferences(options, opened).tasks();
+    }
+
+    private static ItemPlan planWithReferences(PlanOptions options, List<CountingRangeReader> opened) {
         return new ItemPlanner(options, href -> {
             CountingRangeReader r = new CountingRangeReader(RangeReaders.open(href));
             opened.add(r);
             return r;
         }).plan(item);
+    }
+
+    @Test
+    void theItemsReferencesComeFromTheSameHeaderReads() {
+        List<CountingRangeReader> opened = new ArrayList<>();
+        ItemPlan plan = planWithReferences(new PlanOptions(List.of("red", "nir"), "scl", 0, 0, true), opened);
+
+        assertThat(opened).hasSize(3).allSatisfy(r -> assertThat(r.stats().requests()).isEqualTo(1));
+        ItemReferences refs = plan.references();
+        assertThat(refs.item()).isEqualTo(ItemInfo.of(item));
+        assertThat(refs.tile()).isEqualTo("MGRS-29RKH");
+        assertThat(refs.assets()).extracting(AssetSource::name).containsExactly("red", "nir", "scl");
+        for (AssetSource asset : refs.assets()) {
+            try (CogFile cog = CogFile.open(asset.href())) {
+                assertThat(asset).isEqualTo(AssetSource.of(item.assets().get(asset.name()), cog));
+            }
+        }
+        assertThat(ManifestChecks.problems(refs)).isEmpty();
     }
 
     @Test

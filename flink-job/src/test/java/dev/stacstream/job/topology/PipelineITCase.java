@@ -2,41 +2,46 @@ package dev.stacstream.job.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stacstream.cog.raster.Raster;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stacstream.cog.CogFile;
-import dev.stacstream.job.mask.BandValues;
-import dev.stacstream.job.mask.BlockInput;
-import dev.stacstream.job.mask.LevelGrid;
 import dev.stacstream.cog.plan.PixelWindow;
-import dev.stacstream.job.mask.BandLayer;
-import dev.stacstream.job.mask.MaskLayer;
-import java.util.OptionalDouble;
-import dev.stacstream.job.mask.MaskRule;
-import dev.stacstream.job.mask.SclDilationParams;
+import dev.stacstream.cog.raster.Raster;
+import dev.stacstream.cog.testing.TestCorpus;
 import dev.stacstream.job.aggregate.BlockAggregator;
 import dev.stacstream.job.aggregate.GridSpec;
-import dev.stacstream.job.mask.BlockMasker;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.sql.ResultSet;
 import dev.stacstream.job.config.PipelineConfig;
 import dev.stacstream.job.config.PipelineConfigLoader;
+import dev.stacstream.job.mask.BandLayer;
+import dev.stacstream.job.mask.BandValues;
+import dev.stacstream.job.mask.BlockInput;
+import dev.stacstream.job.mask.BlockMasker;
+import dev.stacstream.job.mask.LevelGrid;
+import dev.stacstream.job.mask.MaskLayer;
+import dev.stacstream.job.mask.MaskRule;
+import dev.stacstream.job.mask.SclDilationParams;
 import dev.stacstream.sinks.ParquetTables;
+import dev.stacstream.sinks.kerchunk.LocalManifestStore;
+import dev.stacstream.sinks.kerchunk.ReferenceSet;
+import dev.stacstream.sinks.kerchunk.json.KerchunkJsonReader;
+import dev.stacstream.sinks.kerchunk.stack.StackContents;
+import dev.stacstream.sinks.kerchunk.stack.StackKey;
 import dev.stacstream.storage.StorageOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stacstream.cog.testing.TestCorpus;
-import org.junit.jupiter.api.Test;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,7 +95,16 @@ class PipelineITCase {
 
         oracle.assertMatches(out, List.of("red", "nir"), "sentinel-2-l2a", "2020-02-19", "EPSG:32629");
         try (Stream<Path> files = Files.walk(out)) {
-            assertThat(files.filter(f -> f.getFileName().toString().startsWith("."))).as("hidden files left").isEmpty();
+            // .zmetadata is the one dot-file kerchunk's Parquet references are made of.
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith(".")
+                    && !f.getFileName().toString().equals(".zmetadata"))).as("hidden files left").isEmpty();
+        }
+        LocalManifestStore manifests = new LocalManifestStore(out.resolve("manifests"));
+        for (String asset : List.of("red", "nir", "scl")) {
+            StackKey key = new StackKey("sentinel-2-l2a", "MGRS-29RKH", asset);
+            ReferenceSet stack = KerchunkJsonReader.read(manifests.read(key.jsonPath()).orElseThrow(), key.toString());
+            assertThat(StackContents.steps(key, stack, key.toString())).extracting(StackContents.Step::itemId)
+                    .containsExactly("S2A_29RKH_20200219_0_L2A");
         }
     }
 
