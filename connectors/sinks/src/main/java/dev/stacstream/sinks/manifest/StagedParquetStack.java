@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * Appends to a time stack in kerchunk's Parquet layout so that a crash at any moment is repaired by the next
- * append to that stack (which the committer's retry after a restore is): the next version is first written
- * complete to a staging folder beside the stack ({@code .zmetadata} last), then copied over the stack's files
- * ({@code .zmetadata} last), then the staging folder is removed. An append that finds a complete staging folder
+ * append to that stack (which the committer's retry after a restore is): what changes (the record files from the
+ * first changed time step on, the coordinates and {@code .zmetadata}) is first written to a staging folder beside
+ * the stack ({@code .zmetadata} last), then copied over the stack's files ({@code .zmetadata} last), then the
+ * staging folder is removed. Appending to the end of a long stack touches its last record files only. An append that finds a complete staging folder
  * (its {@code .zmetadata} exists) finishes that copy before anything else; an incomplete one is discarded, the stack
  * not having been touched yet. The stack is never left as a mix of two versions once the append returns.
  *
@@ -32,7 +33,8 @@ final class StagedParquetStack {
         String root = key.parquetRoot();
         String staging = stagingFolder(key);
         recover(store, root, staging);
-        AppendResult result = ParquetTimeStack.append(key, store.under(root), store.under(staging), items, recordSize);
+        AppendResult result = ParquetTimeStack.appendChanges(key, store.under(root), store.under(staging), items,
+                recordSize);
         if (result.changed()) {
             publish(store, root, staging);
         }

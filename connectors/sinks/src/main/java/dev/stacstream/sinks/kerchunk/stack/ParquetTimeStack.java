@@ -41,8 +41,20 @@ public final class ParquetTimeStack {
         return append(key, source, target, items, recordSize, source == target);
     }
 
+    /**
+     * Appends {@code items} to the version in {@code source} and writes to {@code target} only what changes: the
+     * record files from the first changed time step on, the coordinates and {@code .zmetadata}. Laid over
+     * {@code source} file by file ({@code .zmetadata} last), the delta gives the next version; its cost does not
+     * grow with the part of the stack that stays as it was.
+     */
+    public static AppendResult appendChanges(StackKey key, ManifestStore source, ManifestStore target,
+            List<StackItem> items, int recordSize) {
+        return append(key, source, target, items, recordSize, true);
+    }
+
+    /** @param skipUnchanged leave the record files before the first changed step out of {@code target} */
     private static AppendResult append(StackKey key, ManifestStore source, ManifestStore target, List<StackItem> items,
-            int requestedRecordSize, boolean inPlace) {
+            int requestedRecordSize, boolean skipUnchanged) {
         Optional<ParquetReferenceReader> reader = ParquetReferenceReader.open(source);
         int recordSize = reader.map(ParquetReferenceReader::recordSize)
                 .orElse(ParquetLayout.checkRecordSize(requestedRecordSize));
@@ -59,7 +71,7 @@ public final class ParquetTimeStack {
         for (long r = records - 1; r >= 0; r--) {
             String path = ParquetLayout.recordPath(key.asset(), r);
             if (r < unchanged) {
-                if (inPlace) {
+                if (skipUnchanged) {
                     break;
                 }
                 target.write(path, source.read(path).orElseGet(() -> RecordFile.encode(new ChunkRef[recordSize])));

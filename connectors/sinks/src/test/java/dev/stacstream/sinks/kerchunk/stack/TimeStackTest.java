@@ -183,6 +183,29 @@ class TimeStackTest {
         return out;
     }
 
+    @Test
+    void appendChangesWritesOnlyWhatChangesAndLaidOverTheStackGivesTheNextVersion() throws IOException {
+        List<StackItem> first = List.of(Layouts.stackItem(0, JUNE_2), Layouts.stackItem(1, JUNE_12),
+                Layouts.stackItem(2, JULY_2));
+        ManifestStore stack = new LocalManifestStore(tmp.resolve("stack/red.parq"));
+        ManifestStore expected = new LocalManifestStore(tmp.resolve("expected/red.parq"));
+        ParquetTimeStack.appendInPlace(KEY, stack, first, RECORD_SIZE);
+        ParquetTimeStack.appendInPlace(KEY, expected, first, RECORD_SIZE);
+        ManifestStore delta = new LocalManifestStore(tmp.resolve("delta"));
+
+        ParquetTimeStack.appendChanges(KEY, stack, delta, List.of(Layouts.stackItem(3, AUGUST_1)), RECORD_SIZE);
+        ParquetTimeStack.appendInPlace(KEY, expected, List.of(Layouts.stackItem(3, AUGUST_1)), RECORD_SIZE);
+
+        // 3 steps x 4 chunks fill records 0-3 (3 rows each); step 3 is chunks 12-15, records 4 and 5.
+        assertThat(files(tmp.resolve("delta")).keySet()).filteredOn(f -> f.startsWith("red/"))
+                .containsExactly("red/refs.4.parq", "red/refs.5.parq");
+        files(tmp.resolve("delta")).forEach((file, bytes) -> stack.write(file, bytes));
+        assertThat(files(tmp.resolve("stack/red.parq")).keySet())
+                .containsExactlyElementsOf(files(tmp.resolve("expected/red.parq")).keySet());
+        files(tmp.resolve("expected/red.parq")).forEach((file, bytes) ->
+                assertThat(files(tmp.resolve("stack/red.parq")).get(file)).as(file).isEqualTo(bytes));
+    }
+
     private static TreeMap<Long, ChunkRef> blocks(ReferenceSet refs) {
         return new TreeMap<>(refs.chunks("red"));
     }
