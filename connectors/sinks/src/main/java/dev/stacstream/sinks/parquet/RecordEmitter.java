@@ -1,7 +1,6 @@
 package dev.stacstream.sinks.parquet;
 
-import static org.apache.flink.util.Preconditions.checkState;
-
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -17,6 +16,11 @@ import org.apache.parquet.schema.Type.Repetition;
  * optional column gets a {@code NULL}; {@link #end()} checks that every column was written. A table's encoder
  * therefore reads as its column list, and a column added to the schema but not to the encoder (or the reverse)
  * fails on the first row, naming the column. Not thread-safe: one per file writer.
+ *
+ * <p>It runs once per column of every output row (millions per tile), so the checks read arrays taken from the
+ * schema once, build their messages only when they fail, and a string column keeps the UTF-8 bytes of its last
+ * value: the label columns ({@code collection}, {@code band}, {@code crs}, …) repeat the same value for long runs
+ * of rows, and are encoded once per run instead of once per row.
  */
 public final class RecordEmitter {
 
@@ -25,11 +29,29 @@ public final class RecordEmitter {
 
     private final MessageType schema;
     private final RecordConsumer out;
+    private final String[] names;
+    private final PrimitiveTypeName[] types;
+    private final boolean[] optional;
+    /** Per column: the last string written and its bytes, as a constant {@link Binary} parquet may keep. */
+    private final String[] lastString;
+    private final Binary[] lastBinary;
     private int next;
 
     RecordEmitter(MessageType schema, RecordConsumer out) {
         this.schema = schema;
         this.out = out;
+        int columns = schema.getFieldCount();
+        this.names = new String[columns];
+        this.types = new PrimitiveTypeName[columns];
+        this.optional = new boolean[columns];
+        for (int i = 0; i < columns; i++) {
+            PrimitiveType column = schema.getType(i).asPrimitiveType();
+            names[i] = column.getName();
+            types[i] = column.getPrimitiveTypeName();
+            optional[i] = column.getRepetition() == Repetition.OPTIONAL;
+        }
+        this.lastString = new String[columns];
+        this.lastBinary = new Binary[columns];
     }
 
     /** Starts a record. */
@@ -45,7 +67,7 @@ public final class RecordEmitter {
             return nullValue();
         }
         open(PrimitiveTypeName.BINARY);
-        out.addBinary(Binary.fromString(value));
+        out.addBinary(binaryOf(value));
         return close();
     }
 
@@ -90,44 +112,71 @@ public final class RecordEmitter {
         return close();
     }
 
-    /** Writes a byte-array column. */
+    /** Writes a byte-array column; {@code value} must not change afterwards (parquet may keep it). */
     public RecordEmitter bytes(byte[] value) {
         open(PrimitiveTypeName.BINARY);
         out.addBinary(Binary.fromConstantByteArray(value));
         return close();
     }
 
+    /**
+     * Writes a byte-array column from a buffer the caller reuses for the next rows: parquet copies whatever it
+     * keeps beyond this call (a dictionary entry, a statistic), so {@code buffer} may be overwritten as soon as this
+     * returns.
+     */
+    public RecordEmitter reusedBytes(byte[] buffer) {
+        open(PrimitiveTypeName.BINARY);
+        out.addBinary(Binary.fromReusedByteArray(buffer));
+        return close();
+    }
+
     /** Ends the record, which must have a value (or {@code NULL}) for every column. */
     public void end() {
-        checkState(next == schema.getFieldCount(), "record of %s ended after %s of its %s columns",
-                schema.getName(), next, schema.getFieldCount());
+        if (next != names.length) {
+            throw new IllegalStateException(String.format("record of %s ended after %s of its %s columns",
+                    schema.getName(), next, names.length));
+        }
         out.endMessage();
     }
 
+    private Binary binaryOf(String value) {
+        // Reference first: the rows of one chunk share their label strings; equals() catches equal copies.
+        if (value != lastString[next] && !value.equals(lastString[next])) {
+            lastString[next] = value;
+            lastBinary[next] = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+        }
+        return lastBinary[next];
+    }
+
     private RecordEmitter nullValue() {
-        PrimitiveType column = column();
-        checkState(column.getRepetition() == Repetition.OPTIONAL, "column %s.%s is required but got NULL",
-                schema.getName(), column.getName());
+        checkColumnLeft();
+        if (!optional[next]) {
+            throw new IllegalStateException(String.format("column %s.%s is required but got NULL",
+                    schema.getName(), names[next]));
+        }
         next++;
         return this;
     }
 
     private void open(PrimitiveTypeName type) {
-        PrimitiveType column = column();
-        checkState(column.getPrimitiveTypeName() == type, "column %s.%s is %s but was written as %s",
-                schema.getName(), column.getName(), column.getPrimitiveTypeName(), type);
-        out.startField(column.getName(), next);
+        checkColumnLeft();
+        if (types[next] != type) {
+            throw new IllegalStateException(String.format("column %s.%s is %s but was written as %s",
+                    schema.getName(), names[next], types[next], type));
+        }
+        out.startField(names[next], next);
     }
 
     private RecordEmitter close() {
-        out.endField(schema.getFieldName(next), next);
+        out.endField(names[next], next);
         next++;
         return this;
     }
 
-    private PrimitiveType column() {
-        checkState(next < schema.getFieldCount(), "record of %s has more values than its %s columns",
-                schema.getName(), schema.getFieldCount());
-        return schema.getType(next).asPrimitiveType();
+    private void checkColumnLeft() {
+        if (next >= names.length) {
+            throw new IllegalStateException(String.format("record of %s has more values than its %s columns",
+                    schema.getName(), names.length));
+        }
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Instant;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,34 @@ class RecordEmitterTest {
         assertThat(consumer.events).containsExactly(
                 "start", "field 0 name = a", "field 1 mean = 2.5", "field 2 time = 1000000", "end",
                 "start", "field 0 name = b", "field 2 time = 0", "end");
+    }
+
+    @Test
+    void aRepeatedStringKeepsItsValueAndANewOneReplacesIt() {
+        String label = "sentinel-2-l2a";
+        for (String value : new String[] {label, label, new String(label), "landsat-c2-l2", label, "ünïcode"}) {
+            emitter.start().string(value).float64OrNull(Double.NaN).timestampMicros(Instant.EPOCH).end();
+        }
+
+        assertThat(consumer.events).filteredOn(e -> e.startsWith("field 0")).containsExactly(
+                "field 0 name = sentinel-2-l2a", "field 0 name = sentinel-2-l2a", "field 0 name = sentinel-2-l2a",
+                "field 0 name = landsat-c2-l2", "field 0 name = sentinel-2-l2a", "field 0 name = ünïcode");
+    }
+
+    @Test
+    void reusedBuffersAreMarkedForParquetToCopyAndOwnedArraysAreNot() {
+        MessageType blobs = Types.buildMessage()
+                .required(BINARY).named("reused")
+                .required(BINARY).named("owned")
+                .required(BINARY).as(stringType()).named("label")
+                .named("b");
+        RecordEmitter blobEmitter = new RecordEmitter(blobs, consumer);
+
+        blobEmitter.start().reusedBytes(new byte[] {1, 2}).bytes(new byte[] {3}).string("red").end();
+
+        assertThat(consumer.binaries).extracting(Binary::isBackingBytesReused).containsExactly(true, false, false);
+        assertThat(consumer.events).containsExactly("start", "field 0 reused = \u0001\u0002", "field 1 owned = \u0003",
+                "field 2 label = red", "end");
     }
 
     @ParameterizedTest(name = "{0} -> {1} µs")
@@ -81,4 +110,5 @@ class RecordEmitterTest {
         assertThatIllegalStateException().isThrownBy(() -> emitter.string("extra"))
                 .withMessage("record of t has more values than its 3 columns");
     }
+
 }

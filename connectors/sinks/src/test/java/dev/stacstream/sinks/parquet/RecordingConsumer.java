@@ -9,6 +9,8 @@ import org.apache.parquet.io.api.RecordConsumer;
 final class RecordingConsumer extends RecordConsumer {
 
     final List<String> events = new ArrayList<>();
+    /** Every binary value as received, to check how it was marked (constant or reused). */
+    final List<Binary> binaries = new ArrayList<>();
     private String openField;
 
     @Override
@@ -58,6 +60,7 @@ final class RecordingConsumer extends RecordConsumer {
 
     @Override
     public void addBinary(Binary value) {
+        binaries.add(value);
         events.add(openField + " = " + value.toStringUsingUTF8());
     }
 
