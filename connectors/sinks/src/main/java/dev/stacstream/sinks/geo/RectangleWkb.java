@@ -1,6 +1,7 @@
 package dev.stacstream.sinks.geo;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
@@ -12,6 +13,9 @@ import java.nio.ByteOrder;
  * counterclockwise in a y-up CRS, starting and ending at the south-west corner:
  * {@code (minX minY) (maxX minY) (maxX maxY) (minX maxY) (minX minY)}, which is what GeoParquet's
  * {@code "orientation": "counterclockwise"} promises.
+ *
+ * <p>An instance owns one buffer that {@link #write} overwrites, so that a table writer encodes millions of cells
+ * without an allocation each; {@link #encode} returns a new array. Not thread-safe.
  */
 public final class RectangleWkb {
 
@@ -24,17 +28,46 @@ public final class RectangleWkb {
     /** Encoded size: byte order, type, ring count, point count, and 2 doubles per point. */
     public static final int LENGTH_BYTES = 1 + Integer.BYTES * 3 + RING_POINTS * 2 * Double.BYTES;
 
-    private RectangleWkb() {}
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLE_LE =
+            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Offset of the first point: after the byte order, type, ring count and point count. */
+    private static final int POINTS_OFFSET = 1 + Integer.BYTES * 3;
+    private static final int POINT_BYTES = 2 * Double.BYTES;
 
-    /** The WKB polygon of {@code [minX, maxX] x [minY, maxY]}; the caller guarantees {@code min < max}. */
+    private final byte[] wkb = new byte[LENGTH_BYTES];
+
+    /** An encoder with its own buffer; the header, the same for every rectangle, is written once. */
+    public RectangleWkb() {
+        wkb[0] = LITTLE_ENDIAN;
+        INT_LE.set(wkb, 1, POLYGON);
+        INT_LE.set(wkb, 1 + Integer.BYTES, 1);
+        INT_LE.set(wkb, 1 + 2 * Integer.BYTES, RING_POINTS);
+    }
+
+    /**
+     * The WKB polygon of {@code [minX, maxX] x [minY, maxY]} in a new array; the caller guarantees {@code min < max}.
+     */
     public static byte[] encode(double minX, double minY, double maxX, double maxY) {
-        ByteBuffer wkb = ByteBuffer.allocate(LENGTH_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        wkb.put(LITTLE_ENDIAN).putInt(POLYGON).putInt(1).putInt(RING_POINTS);
-        wkb.putDouble(minX).putDouble(minY);
-        wkb.putDouble(maxX).putDouble(minY);
-        wkb.putDouble(maxX).putDouble(maxY);
-        wkb.putDouble(minX).putDouble(maxY);
-        wkb.putDouble(minX).putDouble(minY);
-        return wkb.array();
+        return new RectangleWkb().write(minX, minY, maxX, maxY);
+    }
+
+    /**
+     * The WKB polygon of {@code [minX, maxX] x [minY, maxY]} in this encoder's buffer, which the next call overwrites;
+     * the caller guarantees {@code min < max}.
+     */
+    public byte[] write(double minX, double minY, double maxX, double maxY) {
+        point(0, minX, minY);
+        point(1, maxX, minY);
+        point(2, maxX, maxY);
+        point(3, minX, maxY);
+        point(4, minX, minY);
+        return wkb;
+    }
+
+    private void point(int index, double x, double y) {
+        int offset = POINTS_OFFSET + index * POINT_BYTES;
+        DOUBLE_LE.set(wkb, offset, x);
+        DOUBLE_LE.set(wkb, offset + Double.BYTES, y);
     }
 }

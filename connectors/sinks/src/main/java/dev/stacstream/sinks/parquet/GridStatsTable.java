@@ -101,6 +101,8 @@ public final class GridStatsTable implements TableFormat<GridStatsRow> {
     private static final class Encoder implements FileEncoder<GridStatsRow> {
 
         private final GeoParquetMetadata geo = new GeoParquetMetadata(GEOMETRY);
+        /** One WKB buffer per file, overwritten by each row: parquet copies the bytes out before the next row. */
+        private final RectangleWkb wkb = new RectangleWkb();
 
         @Override
         public void write(GridStatsRow row, RecordEmitter out) {
@@ -126,7 +128,7 @@ public final class GridStatsTable implements TableFormat<GridStatsRow> {
                     .float64OrNull(stats.std())
                     .float64OrNull(stats.sum())
                     .int32(row.items())
-                    .bytes(RectangleWkb.encode(cell.minX(), cell.minY(), cell.maxX(), cell.maxY()))
+                    .reusedBytes(wkb.write(cell.minX(), cell.minY(), cell.maxX(), cell.maxY()))
                     .end();
             geo.add(row.crs(), cell.minX(), cell.minY(), cell.maxX(), cell.maxY());
         }

@@ -46,6 +46,18 @@ class RectangleWkbTest {
     }
 
     @Test
+    void aReusedEncoderOverwritesItsBufferWithTheSameBytesAsANewArray() {
+        RectangleWkb encoder = new RectangleWkb();
+
+        byte[] first = encoder.write(1, 2, 3, 4);
+        byte[] firstCopy = first.clone();
+        byte[] second = encoder.write(499_980, 4_199_940.25, 500_040.5, 4_200_000);
+
+        assertThat(firstCopy).isEqualTo(RectangleWkb.encode(1, 2, 3, 4));
+        assertThat(second).isSameAs(first).isEqualTo(RectangleWkb.encode(499_980, 4_199_940.25, 500_040.5, 4_200_000));
+    }
+
+    @Test
     void duckDbParsesTheWkbAsThePolygon() throws Exception {
         try (DuckDb db = new DuckDb()) {
             Object wkt = db.scalar("SELECT ST_AsText(ST_GeomFromWKB(?::BLOB))", RectangleWkb.encode(10, 20, 70, 80));
