@@ -1,6 +1,6 @@
 package dev.stacstream.sinks.row;
 
-import static org.apache.flink.util.Preconditions.checkArgument;
+import static dev.stacstream.sinks.row.RowChecks.checkArgument;
 
 /**
  * The statistics of one band over one output cell.

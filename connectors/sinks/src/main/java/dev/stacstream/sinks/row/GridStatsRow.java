@@ -43,7 +43,7 @@ public record GridStatsRow(String collection, String tile, OutputPeriod period, 
         checkNotNull(crs, "crs is null");
         checkArgument(!crs.isBlank(), "crs is blank");
         checkNotNull(stats, "stats are null");
-        checkArgument(items >= 1, "items is %s, but a row merges at least one item", items);
+        RowChecks.checkArgument(items >= 1, "items is %s, but a row merges at least one item", items);
     }
 
     /** Easting of the cell centre in the grid CRS: the {@code x} column. */
