@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stacstream.cog.testing.Prerequisites;
 import dev.stacstream.cog.testing.TiffBytes;
 import dev.stacstream.job.config.PipelineConfig;
 import dev.stacstream.job.config.PipelineConfigLoader;
+import dev.stacstream.sinks.kerchunk.LocalManifestStore;
+import dev.stacstream.sinks.kerchunk.ReferenceSet;
+import dev.stacstream.sinks.kerchunk.json.KerchunkJsonReader;
 import dev.stacstream.storage.StorageOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad items do not stop the job: an asset that does not exist, a corrupt tile and an unknown codec each land in
- * {@code errors} with their stage, kind, asset and href (and block), while the good item completes in full.
+ * {@code errors} with their stage, kind, asset and href (and block), while the good item completes in full; an
+ * asset the reader decodes but kerchunk references cannot express is processed and reported at stage manifest.
  */
 class BadInputITCase {
 
@@ -61,12 +66,20 @@ class BadInputITCase {
         lerc.putValue(lerc.directories().get(0).entry(TiffBytes.COMPRESSION), 0, LERC);
         lerc.writeTo(files.resolve("B08_lerc.tif"));
 
+        // B04 re-written as strips of 100 rows: 1098 rows leave the last strip incomplete, which the reader decodes
+        // but no zarr chunk grid can express, so the item completes while its manifests leave the asset out.
+        Path striped = files.resolve("B04_striped.tif");
+        gdalTranslate(scene.resolve("B04.tif"), striped, "-co", "TILED=NO", "-co", "BLOCKYSIZE=100",
+                "-co", "COMPRESS=DEFLATE");
+
         Map<String, Map<String, String>> items = new HashMap<>();
         items.put("good", Map.of("red", scene.resolve("B04.tif").toUri().toString(),
                 "nir", scene.resolve("B08.tif").toUri().toString()));
         items.put("missing-asset", Map.of("red", files.resolve("does-not-exist.tif").toUri().toString(),
                 "nir", scene.resolve("B08.tif").toUri().toString()));
         items.put("corrupt-tile", Map.of("red", files.resolve("B04_corrupt.tif").toUri().toString(),
+                "nir", scene.resolve("B08.tif").toUri().toString()));
+        items.put("striped", Map.of("red", striped.toUri().toString(),
                 "nir", scene.resolve("B08.tif").toUri().toString()));
         items.put("unknown-codec", Map.of("red", scene.resolve("B04.tif").toUri().toString(),
                 "nir", files.resolve("B08_lerc.tif").toUri().toString()));
@@ -86,6 +99,8 @@ class BadInputITCase {
             st.execute("SET enable_geoparquet_conversion = false");
             // 1098 px by factor 10: 110 x 110 cells per band.
             assertThat(count(st, "SELECT count(*) FROM " + table(out, "grid_stats") + " WHERE period = 'good'"))
+                    .isEqualTo(2L * 110 * 110);
+            assertThat(count(st, "SELECT count(*) FROM " + table(out, "grid_stats") + " WHERE period = 'striped'"))
                     .isEqualTo(2L * 110 * 110);
             assertThat(count(st, "SELECT count(*) FROM " + table(out, "grid_stats")
                     + " WHERE period IN ('missing-asset', 'unknown-codec')")).isZero();
@@ -121,12 +136,34 @@ class BadInputITCase {
                         assertThat(e.getString("asset")).isEqualTo("nir");
                         assertThat(message).contains("B08_lerc.tif").contains("34887").contains("LERC");
                     }
+                    case "striped" -> {
+                        assertThat(e.getString("stage")).isEqualTo("manifest");
+                        assertThat(e.getString("kind")).isEqualTo("unsupported");
+                        assertThat(e.getString("asset")).isEqualTo("red");
+                        assertThat(e.getString("href")).endsWith("B04_striped.tif");
+                        assertThat(message).contains("B04_striped.tif").contains("RowsPerStrip 100");
+                    }
                     default -> throw new AssertionError("unexpected error row for " + item + ": " + message);
                 }
             }
             assertThat(perItem).containsEntry("missing-asset", 1).containsEntry("corrupt-tile", 1)
-                    .containsEntry("unknown-codec", 1).doesNotContainKey("good");
+                    .containsEntry("unknown-codec", 1).containsEntry("striped", 1).doesNotContainKey("good");
         }
+        // The striped item's manifest holds its other assets; its red time stack does not hold it.
+        LocalManifestStore manifests = new LocalManifestStore(out.resolve("manifests"));
+        ReferenceSet stripedItem = KerchunkJsonReader.read(
+                manifests.read("sentinel-2-l2a/items/striped.json").orElseThrow(), "striped");
+        assertThat(stripedItem.arrays().keySet()).contains("nir/0", "scl/0").noneMatch(a -> a.startsWith("red/"));
+    }
+
+    private static void gdalTranslate(Path from, Path to, String... options) throws Exception {
+        Prerequisites.require(Files.isExecutable(Path.of("/usr/bin/gdal_translate")), "gdal_translate (gdal-bin)");
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/gdal_translate", "-q"));
+        command.addAll(List.of(options));
+        command.addAll(List.of(from.toString(), to.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("gdal_translate: %s", output).isZero();
     }
 
     private static long count(Statement st, String sql) throws Exception {
