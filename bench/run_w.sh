@@ -10,6 +10,7 @@
 #   TILE=/tmp/s2bench/full   B04.tif, B08.tif, SCL.tif (../shared/bench/make_s2_like.sh full)
 #   SHARED_BENCH=../shared/bench   where the peers live
 #   ONLY=REGEX         run only the commands whose name matches (e.g. ONLY=stacstream)
+#   STACSTREAM_CDS=1   class-data sharing for the job's JVM (bin/stacstream); 0 measures without it
 #
 # Protocol (as the peers' own run_baselines.sh): inputs read once into the page cache, each command timed as a
 # whole process with /usr/bin/time (wall, user, sys, peak RSS), under proc_profile.py (CPU per thread group and
@@ -78,6 +79,8 @@ done
 cat "$TILE/B04.tif" "$TILE/B08.tif" "$TILE/SCL.tif" > /dev/null
 uptime > "$RUN_DIR/load.txt"
 export STACSTREAM_JAVA_OPTS="-Xmx$HEAP"
+# Class-data sharing between runs (bin/stacstream): the warm-up round writes the archive, timed rounds map it.
+export STACSTREAM_CDS=${STACSTREAM_CDS:-1}
 for r in $(seq 0 "$RUNS"); do
   for i in "${!NAMES[@]}"; do
     name=${NAMES[$i]}
