@@ -20,6 +20,7 @@ import dev.stacstream.job.mask.MaskedBlock;
 import dev.stacstream.job.plan.AssetRole;
 import dev.stacstream.job.plan.AssetWindow;
 import dev.stacstream.job.plan.BlockTask;
+import dev.stacstream.job.plan.WindowGrid;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.sinks.row.OutputPeriod;
@@ -179,9 +180,10 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
             int b = (int) (e.getKey() >>> 48);
             long chunkY = (e.getKey() >>> 24) & 0xffffff;
             long chunkX = e.getKey() & 0xffffff;
+            int parts = expectedParts(task.windows(), cells, chunkX, chunkY);
             out.collect(new ChunkPartial(task.itemId(), task.collection() == null ? "none" : task.collection(),
-                    task.tile(), names.get(b), period, grid, chunkX, chunkY, expectedParts(band, cells, chunkX, chunkY), 1,
-                    task.datetime().toEpochMilli(), e.getValue()));
+                    task.tile(), names.get(b), period, grid, chunkX, chunkY, parts, 1, task.datetime().toEpochMilli(),
+                    e.getValue()));
         }
     }
 
@@ -189,17 +191,12 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
         chunk.addCell(index, s.countTotal(), s.countValid(), s.sum(), s.min(), s.max(), s.mean(), s.m2());
     }
 
-    /** How many of the item's work windows (the band level's blocks) touch the chunk's pixels. */
-    static int expectedParts(AssetWindow band, CellGrid cells, long chunkX, long chunkY) {
-        int width = band.encoding().width();
-        int height = band.encoding().height();
+    /** How many of the item's work windows touch the chunk's pixels: the partials that make the chunk whole. */
+    static int expectedParts(WindowGrid windows, CellGrid cells, long chunkX, long chunkY) {
         long px0 = chunkX * CellChunk.SIDE * cells.factorX();
-        long px1 = Math.min(width, (chunkX + 1) * CellChunk.SIDE * cells.factorX());
         long py0 = chunkY * CellChunk.SIDE * cells.factorY();
-        long py1 = Math.min(height, (chunkY + 1) * CellChunk.SIDE * cells.factorY());
-        long across = (px1 - 1) / band.encoding().blockWidth() - px0 / band.encoding().blockWidth() + 1;
-        long down = (py1 - 1) / band.encoding().blockHeight() - py0 / band.encoding().blockHeight() + 1;
-        return (int) (across * down);
+        return windows.windowsTouching(px0, py0, px0 + (long) CellChunk.SIDE * cells.factorX(),
+                py0 + (long) CellChunk.SIDE * cells.factorY());
     }
 
     private static String crs(AssetWindow band) {

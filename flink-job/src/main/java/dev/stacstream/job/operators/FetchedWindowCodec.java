@@ -9,18 +9,25 @@ import java.util.List;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Codec of {@link FetchedWindow} (only used if the read-decode chain is ever broken; blocks stay raw bytes). */
+/**
+ * Codec of {@link FetchedWindow} (only used if the read-decode chain is ever broken; blocks stay raw bytes). Version 2
+ * writes the version of the {@link BlockTaskCodec} before the task; version 1, which did not, holds version 1 tasks.
+ */
 public final class FetchedWindowCodec implements RecordCodec<FetchedWindow> {
     private static final long serialVersionUID = 1L;
+    private static final int VERSION_WITH_TASK_VERSION = 2;
+    /** The task layout version 1 embedded. */
+    private static final int TASK_VERSION_BEFORE_2 = 1;
     private final BlockTaskCodec tasks = new BlockTaskCodec();
 
     @Override
     public int version() {
-        return 1;
+        return VERSION_WITH_TASK_VERSION;
     }
 
     @Override
     public void write(FetchedWindow f, DataOutputView out) throws IOException {
+        out.writeByte(tasks.version());
         tasks.write(f.task(), out);
         out.writeBoolean(f.failure() != null);
         if (f.failure() != null) {
@@ -44,7 +51,7 @@ public final class FetchedWindowCodec implements RecordCodec<FetchedWindow> {
 
     @Override
     public FetchedWindow read(int version, DataInputView in) throws IOException {
-        var task = tasks.read(tasks.version(), in);
+        var task = tasks.read(version < VERSION_WITH_TASK_VERSION ? TASK_VERSION_BEFORE_2 : in.readUnsignedByte(), in);
         if (in.readBoolean()) {
             return FetchedWindow.failed(task, ErrorRowCodec.read(in));
         }

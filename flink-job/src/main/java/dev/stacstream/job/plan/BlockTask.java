@@ -8,7 +8,9 @@ import java.util.List;
  * fetches its blocks, the decode stage turns them into masked pixels and partial aggregates.
  *
  * @param tile the item's grid tile (e.g. an MGRS code), used in output keys
- * @param windowIndex this window's index among the item's {@code windowCount} windows
+ * @param windowIndex this window's index in {@code windows} (row-major)
+ * @param windows the item's work windows, of which this is one; tells the decode stage how many windows share
+ *     an output chunk
  */
 public record BlockTask(
         String itemId,
@@ -16,15 +18,27 @@ public record BlockTask(
         Instant datetime,
         String tile,
         int windowIndex,
-        int windowCount,
+        WindowGrid windows,
         List<AssetWindow> assets) {
 
     public BlockTask {
+        if (windows == null) {
+            throw new IllegalArgumentException("block task of item " + itemId + " needs its window grid");
+        }
+        if (windowIndex < 0 || windowIndex >= windows.count()) {
+            throw new IllegalArgumentException("window index " + windowIndex + " of item " + itemId + " is outside the "
+                    + windows.count() + " windows of " + windows);
+        }
         assets = List.copyOf(assets);
+    }
+
+    /** Windows of the item. */
+    public int windowCount() {
+        return windows.count();
     }
 
     /** A short description for errors and logs: "item S2A_... window 3/16". */
     public String describe() {
-        return "item " + itemId + " window " + (windowIndex + 1) + "/" + windowCount;
+        return "item " + itemId + " window " + (windowIndex + 1) + "/" + windowCount();
     }
 }

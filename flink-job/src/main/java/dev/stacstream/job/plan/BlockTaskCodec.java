@@ -3,25 +3,34 @@ package dev.stacstream.job.plan;
 import dev.stacstream.cog.plan.BlockRef;
 import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.tiff.LevelEncoding;
+import dev.stacstream.job.types.NullableFields;
 import dev.stacstream.job.types.RecordCodec;
 import dev.stacstream.storage.ByteRange;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import dev.stacstream.job.types.NullableFields;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Binary form of {@link BlockTask}: sent from the plan stage to the readers and kept in async I/O state. */
+/**
+ * Binary form of {@link BlockTask}: sent from the plan stage to the readers and kept in async I/O state.
+ *
+ * <p>Version 2 writes the item's {@link WindowGrid} where version 1 wrote the window count. Version 1 is still read
+ * (e.g. tasks in flight in an older savepoint): its planner made one window per block of the bands' level, so its
+ * grid is the first band's block grid, checked against the window count it recorded.
+ */
 public final class BlockTaskCodec implements RecordCodec<BlockTask> {
 
     private static final long serialVersionUID = 1L;
-    private static final int V1 = 1;
+    /** One window per band block; the window count only. */
+    static final int V1 = 1;
+    /** The window grid instead of the window count. */
+    static final int V2 = 2;
 
     @Override
     public int version() {
-        return V1;
+        return V2;
     }
 
     @Override
@@ -32,27 +41,65 @@ public final class BlockTaskCodec implements RecordCodec<BlockTask> {
         out.writeInt(t.datetime().getNano());
         out.writeUTF(t.tile());
         out.writeInt(t.windowIndex());
-        out.writeInt(t.windowCount());
-        out.writeInt(t.assets().size());
-        for (AssetWindow a : t.assets()) {
-            writeAsset(a, out);
-        }
+        WindowGrid g = t.windows();
+        out.writeInt(g.levelWidth());
+        out.writeInt(g.levelHeight());
+        out.writeInt(g.stepX());
+        out.writeInt(g.stepY());
+        writeAssets(t.assets(), out);
     }
 
     @Override
     public BlockTask read(int version, DataInputView in) throws IOException {
+        if (version != V1 && version != V2) {
+            throw new IOException("BlockTask version " + version + " is not one of " + V1 + ", " + V2);
+        }
         String itemId = in.readUTF();
         String collection = NullableFields.readString(in);
         Instant datetime = Instant.ofEpochSecond(in.readLong(), in.readInt());
         String tile = in.readUTF();
         int windowIndex = in.readInt();
-        int windowCount = in.readInt();
+        if (version == V1) {
+            int windowCount = in.readInt();
+            List<AssetWindow> assets = readAssets(in);
+            return new BlockTask(itemId, collection, datetime, tile, windowIndex, blockGrid(itemId, windowCount, assets),
+                    assets);
+        }
+        WindowGrid windows = new WindowGrid(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+        return new BlockTask(itemId, collection, datetime, tile, windowIndex, windows, readAssets(in));
+    }
+
+    /** The grid of a version 1 task: one window per block of its first band. */
+    private static WindowGrid blockGrid(String itemId, int windowCount, List<AssetWindow> assets) throws IOException {
+        for (AssetWindow a : assets) {
+            if (a.role() == AssetRole.BAND) {
+                LevelEncoding e = a.encoding();
+                WindowGrid grid = new WindowGrid(e.width(), e.height(), e.blockWidth(), e.blockHeight());
+                if (grid.count() != windowCount) {
+                    throw new IOException("version 1 task of item " + itemId + " records " + windowCount
+                            + " windows, but band " + a.key() + " has " + grid.count() + " blocks (" + grid + ")");
+                }
+                return grid;
+            }
+        }
+        throw new IOException("version 1 task of item " + itemId + " has no band asset to take its window grid from");
+    }
+
+    /** The assets' part of the record, the same in every version. */
+    static void writeAssets(List<AssetWindow> assets, DataOutputView out) throws IOException {
+        out.writeInt(assets.size());
+        for (AssetWindow a : assets) {
+            writeAsset(a, out);
+        }
+    }
+
+    private static List<AssetWindow> readAssets(DataInputView in) throws IOException {
         int n = in.readInt();
         List<AssetWindow> assets = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             assets.add(readAsset(in));
         }
-        return new BlockTask(itemId, collection, datetime, tile, windowIndex, windowCount, assets);
+        return assets;
     }
 
     private static void writeAsset(AssetWindow a, DataOutputView out) throws IOException {

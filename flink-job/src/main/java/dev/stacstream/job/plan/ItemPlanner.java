@@ -65,10 +65,11 @@ public final class ItemPlanner {
             level(item, mask, maskLevel);
         }
         String tile = tileOf(item, first);
-        List<PixelWindow> windows = windows(grid);
-        List<BlockTask> tasks = new ArrayList<>(windows.size());
-        for (int w = 0; w < windows.size(); w++) {
-            PixelWindow window = windows.get(w);
+        // One window per block of the band level (the block grid is where reads are cheapest).
+        WindowGrid windows = new WindowGrid(grid.width(), grid.height(), grid.blockWidth(), grid.blockHeight());
+        List<BlockTask> tasks = new ArrayList<>(windows.count());
+        for (int w = 0; w < windows.count(); w++) {
+            PixelWindow window = windows.window(w);
             List<AssetWindow> assets = new ArrayList<>(bands.size() + 1);
             for (Opened band : bands) {
                 assets.add(assetWindow(band, options.level(), window));
@@ -76,7 +77,7 @@ public final class ItemPlanner {
             if (mask != null) {
                 assets.add(assetWindow(mask, maskLevel, maskWindow(mask, maskLevel, bandGt, window)));
             }
-            tasks.add(new BlockTask(item.id(), item.collection(), item.datetime(), tile, w, windows.size(), assets));
+            tasks.add(new BlockTask(item.id(), item.collection(), item.datetime(), tile, w, windows, assets));
         }
         List<AssetSource> referenced = new ArrayList<>(bands.size() + 1);
         bands.forEach(b -> referenced.add(AssetSource.of(b.asset, b.cog)));
@@ -88,18 +89,6 @@ public final class ItemPlanner {
             mask.close();
         }
         return new ItemPlan(tasks, new ItemReferences(ItemInfo.of(item), tile, referenced));
-    }
-
-    /** The windows: one per block of the band level (the block grid is where reads are cheapest). */
-    private static List<PixelWindow> windows(ImageLayout grid) {
-        List<PixelWindow> out = new ArrayList<>();
-        for (int row = 0; row < grid.height(); row += grid.blockHeight()) {
-            for (int col = 0; col < grid.width(); col += grid.blockWidth()) {
-                out.add(new PixelWindow(col, row, Math.min(grid.blockWidth(), grid.width() - col),
-                        Math.min(grid.blockHeight(), grid.height() - row)));
-            }
-        }
-        return out;
     }
 
     private AssetWindow assetWindow(Opened opened, int level, PixelWindow window) {

@@ -1,6 +1,7 @@
 package dev.stacstream.job.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stacstream.cog.plan.BlockRef;
 import dev.stacstream.cog.plan.PixelWindow;
@@ -9,6 +10,8 @@ import dev.stacstream.job.plan.AssetRole;
 import dev.stacstream.job.plan.AssetWindow;
 import dev.stacstream.job.plan.BlockTask;
 import dev.stacstream.job.plan.BlockTaskCodec;
+import dev.stacstream.job.plan.BlockTaskVersion1;
+import dev.stacstream.job.plan.WindowGrid;
 import dev.stacstream.job.types.RecordCodec;
 import dev.stacstream.sinks.kerchunk.item.AssetSource;
 import dev.stacstream.sinks.kerchunk.item.BandValues;
@@ -47,8 +50,9 @@ class CodecRoundTripTest {
                         new BlockRef(2, 0, 2, 0, null)), new double[] {1, 10, 0, 2, 0, -10}, 32629, 0.0, 1e-4, -0.1);
         AssetWindow mask = new AssetWindow("scl", "scl", AssetRole.MASK, "file:///x/SCL.tif", 1, jpeg,
                 new PixelWindow(0, 0, 5, 5), List.of(), new double[] {1, 20, 0, 2, 0, -20}, 0, null, null, null);
-        return new BlockTask("item-1", null, Instant.parse("2020-02-19T11:23:45.123456789Z"), "MGRS-29RKH", 3, 9,
-                List.of(band, mask));
+        // One window per 512 block, as the version 1 planner made them, so that the task also has a version 1 form.
+        return new BlockTask("item-1", null, Instant.parse("2020-02-19T11:23:45.123456789Z"), "MGRS-29RKH", 3,
+                new WindowGrid(1098, 1098, 512, 512), List.of(band, mask));
     }
 
     @Test
@@ -105,12 +109,65 @@ class CodecRoundTripTest {
         out.writeBoolean(false);
         ErrorRowCodec.write(error, out);
         out.writeBoolean(true);
-        new BlockTaskCodec().write(task(), out);
+        BlockTaskVersion1.write(task(), out);
 
         DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
         PlannedCodec codec = new PlannedCodec();
         assertThat(codec.read(1, in)).isEqualTo(Planned.error(error));
         assertThat(codec.read(1, in).task()).usingRecursiveComparison().isEqualTo(task());
         assertThat(in.available()).isZero();
+    }
+
+    /** Version 2 of the plan output (a tag, then a version 1 task) from before tasks carried their window grid. */
+    @Test
+    void version2PlanOutputsHoldVersion1Tasks() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        out.writeByte(0); // the task tag
+        BlockTaskVersion1.write(task(), out);
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        assertThat(new PlannedCodec().read(2, in).task()).usingRecursiveComparison().isEqualTo(task());
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void version1FetchedWindowsHoldVersion1Tasks() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        BlockTaskVersion1.write(task(), out);
+        out.writeBoolean(false); // not failed
+        out.writeInt(1); // assets
+        out.writeInt(1); // blocks of the asset
+        out.writeInt(2);
+        out.write(new byte[] {9, 8});
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        FetchedWindow back = new FetchedWindowCodec().read(1, in);
+        assertThat(back.task()).usingRecursiveComparison().isEqualTo(task());
+        assertThat(back.blocks()).containsExactly(List.of(java.nio.ByteBuffer.wrap(new byte[] {9, 8})));
+        assertThat(in.available()).isZero();
+    }
+
+    /** A version 1 task had one window per block of its bands' level: that is its grid. */
+    @Test
+    void version1TasksReadWithOneWindowPerBandBlock() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        BlockTaskVersion1.write(task(), out);
+
+        BlockTask back = new BlockTaskCodec().read(1, new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(back.windows()).isEqualTo(new WindowGrid(1098, 1098, 512, 512));
+        assertThat(back).usingRecursiveComparison().isEqualTo(task());
+    }
+
+    @Test
+    void aVersion1TaskWhoseWindowCountIsNotItsBandsBlockCountIsRejected() throws IOException {
+        BlockTask t = task();
+        BlockTask twoByTwo = new BlockTask(t.itemId(), t.collection(), t.datetime(), t.tile(), 3,
+                new WindowGrid(1098, 1098, 1024, 1024), t.assets());
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        BlockTaskVersion1.write(twoByTwo, out);
+
+        assertThatThrownBy(() -> new BlockTaskCodec().read(1, new DataInputDeserializer(out.getCopyOfBuffer())))
+                .isInstanceOf(IOException.class).hasMessageContaining("item-1").hasMessageContaining("records 4 windows")
+                .hasMessageContaining("has 9 blocks");
     }
 }
