@@ -23,9 +23,9 @@ import java.util.function.Function;
 
 /**
  * Plans the work for one STAC item: resolves the band and mask assets, reads each COG header (one ranged
- * request each), checks that the bands line up, cuts the bands' level into work windows along their block
- * grid, and lists for every window and asset the blocks to fetch (for the mask: the window's footprint on the
- * mask's grid plus the halo the mask rule needs). The headers also give the item's kerchunk references
+ * request each), checks that the bands line up, cuts the bands' level into work windows of whole blocks (as many
+ * as one mask block covers, see {@link WindowSizing}), and lists for every window and asset the blocks to fetch
+ * (for the mask: the window's footprint on the mask's grid plus the halo the mask rule needs). The headers also give the item's kerchunk references
  * ({@link ItemPlan#references()}). No pixel is read here.
  *
  * <p>Blocking I/O: called from an async I/O thread of the plan operator.
@@ -65,8 +65,8 @@ public final class ItemPlanner {
             level(item, mask, maskLevel);
         }
         String tile = tileOf(item, first);
-        // One window per block of the band level (the block grid is where reads are cheapest).
-        WindowGrid windows = new WindowGrid(grid.width(), grid.height(), grid.blockWidth(), grid.blockHeight());
+        WindowGrid windows = mask == null ? WindowSizing.oneBlockEach(grid)
+                : WindowSizing.alignedWithMask(grid, mask.cog.level(maskLevel), pixelRatio(mask, maskLevel, bandGt));
         List<BlockTask> tasks = new ArrayList<>(windows.count());
         for (int w = 0; w < windows.count(); w++) {
             PixelWindow window = windows.window(w);
@@ -89,6 +89,11 @@ public final class ItemPlanner {
             mask.close();
         }
         return new ItemPlan(tasks, new ItemReferences(ItemInfo.of(item), tile, referenced));
+    }
+
+    /** The mask level's pixel size over the bands' (2 for a 20 m SCL under 10 m bands). */
+    private static double pixelRatio(Opened mask, int maskLevel, double[] bandGt) {
+        return Math.abs(mask.cog.geoReference(maskLevel).geoTransform()[1] / bandGt[1]);
     }
 
     private AssetWindow assetWindow(Opened opened, int level, PixelWindow window) {

@@ -72,33 +72,58 @@ class ItemPlannerTest {
         assertThat(ManifestChecks.problems(refs)).isEmpty();
     }
 
+    /**
+     * The SCL (200 m, 512 blocks) has half the bands' resolution (100 m, 512 blocks), so one SCL block covers 2 x 2
+     * band blocks, and a window spans those 2 x 2 blocks: 1098 px in windows of 1024 are 2 x 2 windows, and each SCL
+     * block is read by exactly one of them.
+     */
     @Test
-    void cutsTheBandLevelIntoBlockWindowsAndMapsEachOntoTheCoarserMask() {
+    void windowsSpanTheBandBlocksOneMaskBlockCovers() {
         List<CountingRangeReader> opened = new ArrayList<>();
         List<BlockTask> tasks = plan(new PlanOptions(List.of("red", "nir"), "scl", 0, 0, true), opened);
 
-        assertThat(tasks).hasSize(9); // 1098 px in 512 blocks: 3 x 3
+        assertThat(tasks).hasSize(4);
+        assertThat(tasks).allSatisfy(t -> assertThat(t.windows()).isEqualTo(new WindowGrid(1098, 1098, 1024, 1024)));
         assertThat(opened).hasSize(3).allSatisfy(r -> assertThat(r.stats().requests()).isEqualTo(1));
-        BlockTask center = tasks.get(4);
-        assertThat(center.tile()).isEqualTo("MGRS-29RKH"); // grid:code
-        assertThat(center.assets()).extracting(AssetWindow::band).containsExactly("red", "nir", "scl");
-        assertThat(center.assets().get(0).window()).isEqualTo(new PixelWindow(512, 512, 512, 512));
-        assertThat(center.assets().get(0).blocks()).hasSize(1);
-        assertThat(center.assets().get(0).nodata()).isEqualTo(0.0);
-        assertThat(center.assets().get(0).scale()).isEqualTo(0.0001);
-        AssetWindow mask = center.assets().get(2);
+        BlockTask first = tasks.get(0);
+        assertThat(first.tile()).isEqualTo("MGRS-29RKH"); // grid:code
+        assertThat(first.assets()).extracting(AssetWindow::band).containsExactly("red", "nir", "scl");
+        AssetWindow red = first.assets().get(0);
+        assertThat(red.window()).isEqualTo(new PixelWindow(0, 0, 1024, 1024));
+        assertThat(red.blocks()).extracting(b -> b.blockCol() + "," + b.blockRow()).containsExactly("0,0", "1,0", "0,1", "1,1");
+        assertThat(red.nodata()).isEqualTo(0.0);
+        assertThat(red.scale()).isEqualTo(0.0001);
+        AssetWindow mask = first.assets().get(2);
         assertThat(mask.role()).isEqualTo(AssetRole.MASK);
-        assertThat(mask.window()).isEqualTo(new PixelWindow(256, 256, 256, 256));
+        assertThat(mask.window()).isEqualTo(new PixelWindow(0, 0, 512, 512));
+        assertThat(mask.blocks()).hasSize(1);
         assertThat(mask.geoTransform()).containsExactly(199980, 200, 0, 2800020, 0, -200);
-        PixelWindow lastMask = tasks.get(8).assets().get(2).window();
-        assertThat(lastMask).isEqualTo(new PixelWindow(512, 512, 37, 37));
+        assertThat(tasks.get(1).assets().get(0).window()).isEqualTo(new PixelWindow(1024, 0, 74, 1024));
+        assertThat(tasks.get(1).assets().get(0).blocks()).hasSize(2);
+        BlockTask last = tasks.get(3);
+        assertThat(last.assets().get(0).window()).isEqualTo(new PixelWindow(1024, 1024, 74, 74));
+        assertThat(last.assets().get(2).window()).isEqualTo(new PixelWindow(512, 512, 37, 37));
+        List<Integer> maskBlocks = new ArrayList<>();
+        tasks.forEach(t -> t.assets().get(2).blocks().forEach(b -> maskBlocks.add(b.index())));
+        assertThat(maskBlocks).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void withoutAMaskEachBandBlockIsAWindow() {
+        List<BlockTask> tasks = plan(new PlanOptions(List.of("red", "nir"), null, 0, 0, false), new ArrayList<>());
+
+        assertThat(tasks).hasSize(9); // 1098 px in 512 blocks: 3 x 3
+        assertThat(tasks.get(4).assets()).hasSize(2);
+        assertThat(tasks.get(4).assets().get(0).window()).isEqualTo(new PixelWindow(512, 512, 512, 512));
+        assertThat(tasks.get(4).assets().get(0).blocks()).hasSize(1);
     }
 
     @Test
     void theMaskHaloWidensTheMaskWindowWithinTheImage() {
         List<BlockTask> tasks = plan(new PlanOptions(List.of("red"), "scl", 0, 5, false), new ArrayList<>());
-        assertThat(tasks.get(0).assets().get(1).window()).isEqualTo(new PixelWindow(0, 0, 261, 261));
-        assertThat(tasks.get(4).assets().get(1).window()).isEqualTo(new PixelWindow(251, 251, 266, 266));
+        assertThat(tasks.get(0).assets().get(1).window()).isEqualTo(new PixelWindow(0, 0, 517, 517));
+        assertThat(tasks.get(0).assets().get(1).blocks()).hasSize(4); // the halo reaches into the neighbouring blocks
+        assertThat(tasks.get(3).assets().get(1).window()).isEqualTo(new PixelWindow(507, 507, 42, 42));
         assertThat(tasks.get(0).assets().get(0).scale()).isNull();
     }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exactly once under failure, on the bundled test catalog (4 Sentinel-2-like items, 100 work windows): a task
+ * Exactly once under failure, on the bundled test catalog (4 Sentinel-2-like items, 36 work windows): a task
  * failure after the first completed checkpoint, the loss of a TaskManager, and stop-with-savepoint then resume
  * each give the same {@code grid_stats} as one failure-free run (no duplicate, no missing row).
  */
@@ -269,8 +269,12 @@ class FailureRecoveryITCase {
         static final AtomicBoolean failOnce = new AtomicBoolean();
         static final AtomicBoolean failed = new AtomicBoolean();
         static final AtomicBoolean checkpointedAfterAll = new AtomicBoolean();
-        /** Work windows of the bundled Sentinel-2 catalog (4 items of 5 x 5 blocks). */
-        static final int ALL_WINDOWS = 100;
+        /**
+         * Work windows of the bundled Sentinel-2 catalog: 4 items whose bands are 1098 px in 256 blocks under a 20 m
+         * SCL also in 256 blocks, so one SCL block covers 2 x 2 band blocks and a window spans those 512 x 512 px
+         * (see WindowSizing): 3 x 3 windows per item.
+         */
+        static final int ALL_WINDOWS = 4 * 3 * 3;
         static final java.util.concurrent.atomic.AtomicInteger processed = new java.util.concurrent.atomic.AtomicInteger();
 
         static void reset() {
