@@ -3,14 +3,14 @@ package dev.stacstream.sinks.parquet;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type.Repetition;
 
 /**
- * Writes one flat Parquet record field by field, in schema order, onto a {@link RecordConsumer}.
+ * Writes one flat Parquet record field by field, in schema order, into a {@link RecordSink} (the column pages of
+ * the part file being written).
  *
  * <p>Each call writes the next column and checks it against the schema: its physical type, and that only an
  * optional column gets a {@code NULL}; {@link #end()} checks that every column was written. A table's encoder
@@ -28,7 +28,7 @@ public final class RecordEmitter {
     private static final int NANOS_PER_MICRO = 1_000;
 
     private final MessageType schema;
-    private final RecordConsumer out;
+    private final RecordSink out;
     private final String[] names;
     private final PrimitiveTypeName[] types;
     private final boolean[] optional;
@@ -37,7 +37,7 @@ public final class RecordEmitter {
     private final Binary[] lastBinary;
     private int next;
 
-    RecordEmitter(MessageType schema, RecordConsumer out) {
+    RecordEmitter(MessageType schema, RecordSink out) {
         this.schema = schema;
         this.out = out;
         int columns = schema.getFieldCount();
@@ -56,7 +56,6 @@ public final class RecordEmitter {
 
     /** Starts a record. */
     public RecordEmitter start() {
-        out.startMessage();
         next = 0;
         return this;
     }
@@ -67,21 +66,21 @@ public final class RecordEmitter {
             return nullValue();
         }
         open(PrimitiveTypeName.BINARY);
-        out.addBinary(binaryOf(value));
+        out.binary(next, binaryOf(value));
         return close();
     }
 
     /** Writes an INT32 column. */
     public RecordEmitter int32(int value) {
         open(PrimitiveTypeName.INT32);
-        out.addInteger(value);
+        out.int32(next, value);
         return close();
     }
 
     /** Writes an INT64 column. */
     public RecordEmitter int64(long value) {
         open(PrimitiveTypeName.INT64);
-        out.addLong(value);
+        out.int64(next, value);
         return close();
     }
 
@@ -93,7 +92,7 @@ public final class RecordEmitter {
     /** Writes a DOUBLE column. */
     public RecordEmitter float64(double value) {
         open(PrimitiveTypeName.DOUBLE);
-        out.addDouble(value);
+        out.float64(next, value);
         return close();
     }
 
@@ -108,25 +107,24 @@ public final class RecordEmitter {
         // Instant's nano-of-second is never negative, so this floors for instants before 1970 too.
         long micros = Math.addExact(Math.multiplyExact(value.getEpochSecond(), MICROS_PER_SECOND),
                 value.getNano() / NANOS_PER_MICRO);
-        out.addLong(micros);
+        out.int64(next, micros);
         return close();
     }
 
     /** Writes a byte-array column; {@code value} must not change afterwards (parquet may keep it). */
     public RecordEmitter bytes(byte[] value) {
         open(PrimitiveTypeName.BINARY);
-        out.addBinary(Binary.fromConstantByteArray(value));
+        out.binary(next, Binary.fromConstantByteArray(value));
         return close();
     }
 
     /**
-     * Writes a byte-array column from a buffer the caller reuses for the next rows: parquet copies whatever it
-     * keeps beyond this call (a dictionary entry, a statistic), so {@code buffer} may be overwritten as soon as this
-     * returns.
+     * Writes a byte-array column from a buffer the caller reuses for the next rows: the bytes are copied, or kept
+     * only as a copy (a statistic), so {@code buffer} may be overwritten as soon as this returns.
      */
     public RecordEmitter reusedBytes(byte[] buffer) {
         open(PrimitiveTypeName.BINARY);
-        out.addBinary(Binary.fromReusedByteArray(buffer));
+        out.binary(next, Binary.fromReusedByteArray(buffer));
         return close();
     }
 
@@ -136,7 +134,7 @@ public final class RecordEmitter {
             throw new IllegalStateException(String.format("record of %s ended after %s of its %s columns",
                     schema.getName(), next, names.length));
         }
-        out.endMessage();
+        out.endRecord();
     }
 
     private Binary binaryOf(String value) {
@@ -154,6 +152,7 @@ public final class RecordEmitter {
             throw new IllegalStateException(String.format("column %s.%s is required but got NULL",
                     schema.getName(), names[next]));
         }
+        out.nullValue(next);
         next++;
         return this;
     }
@@ -164,11 +163,9 @@ public final class RecordEmitter {
             throw new IllegalStateException(String.format("column %s.%s is %s but was written as %s",
                     schema.getName(), names[next], types[next], type));
         }
-        out.startField(names[next], next);
     }
 
     private RecordEmitter close() {
-        out.endField(names[next], next);
         next++;
         return this;
     }

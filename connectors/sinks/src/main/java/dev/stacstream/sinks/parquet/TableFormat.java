@@ -3,6 +3,7 @@ package dev.stacstream.sinks.parquet;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -23,6 +24,16 @@ public interface TableFormat<T> extends Serializable {
     /** Columns whose min/max statistics carry no meaning (e.g. WKB), left out of the footer. */
     default Set<String> columnsWithoutStatistics() {
         return Set.of();
+    }
+
+    /**
+     * How {@code column}'s values are encoded in its pages: {@link Encoding#PLAIN} (the default, any type),
+     * {@link Encoding#BYTE_STREAM_SPLIT} (DOUBLE) or {@link Encoding#DELTA_BINARY_PACKED} (INT64), for columns that
+     * compress smaller and faster that way. Both are Parquet format 2.8 encodings that DuckDB, parquet-java and Arrow
+     * read in any data page.
+     */
+    default Encoding valuesEncoding(String column) {
+        return Encoding.PLAIN;
     }
 
     /** A fresh encoder for one part file. */

@@ -142,7 +142,7 @@ class GridStatsDuckDbTest {
                 .extracting(c -> c.get("stats_min")).containsOnlyNulls();
         assertThat(db.scalar("SELECT DISTINCT decode(value) FROM parquet_kv_metadata("
                 + literal(table + "/**/*.parquet") + ") WHERE decode(key) = 'writer.model.name'"))
-                .isEqualTo(TableWriteSupport.WRITER_NAME);
+                .isEqualTo(PartFileWriter.WRITER_NAME);
     }
 
     @Test

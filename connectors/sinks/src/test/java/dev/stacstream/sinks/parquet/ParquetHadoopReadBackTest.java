@@ -46,7 +46,7 @@ class ParquetHadoopReadBackTest {
 
         assertThat(footer.getFileMetaData().getSchema()).isEqualTo(new GridStatsTable().schema());
         Map<String, String> keyValues = footer.getFileMetaData().getKeyValueMetaData();
-        assertThat(keyValues).containsEntry("writer.model.name", TableWriteSupport.WRITER_NAME);
+        assertThat(keyValues).containsEntry("writer.model.name", PartFileWriter.WRITER_NAME);
         assertThat(keyValues.get(GeoParquetMetadata.KEY)).startsWith("{\"version\":\"1.1.0\"");
         assertThat(chunks(footer)).extracting(ColumnChunkMetaData::getCodec).containsOnly(CompressionCodecName.ZSTD);
         assertThat(records).hasSize(ROWS);

@@ -1,0 +1,142 @@
+package dev.stacstream.sinks.parquet;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type.Repetition;
+
+/**
+ * The values of one top-level column for the page being filled, encoded as one Parquet V1 data page when the page
+ * ends: definition levels for an optional column ({@link DefinitionLevels}), then the non-null values, PLAIN or as
+ * the table asks ({@link TableFormat#valuesEncoding}), and min/max/null-count statistics unless the column has none.
+ *
+ * <p>Values are kept in primitive arrays and encoded column by column in tight loops, rather than pushed value by
+ * value through parquet-java's column writers, whose per-value bookkeeping (dictionary lookups, statistics, level
+ * encoders) cost more than a microsecond per {@code grid_stats} row. Pages have no dictionary: the label columns,
+ * constant over long runs of rows, cost zstd almost nothing in PLAIN form (9 kB for the {@code collection} of a
+ * W tile's 1.3 M rows per file, against 3 kB dictionary-encoded).
+ *
+ * <p>One instance per column per part file, reused page after page; not thread-safe.
+ */
+abstract class ColumnPage {
+
+    /**
+     * Values a page's arrays hold at first. They double up to the page's row limit, so that a part file of a few
+     * rows (most {@code errors} files) does not hold a full page of every column.
+     */
+    static final int INITIAL_VALUES = 1024;
+
+    private final ColumnDescriptor column;
+    private final boolean optional;
+    private final boolean statistics;
+    /** Bit {@code r} set when row {@code r} has a value; {@code null} for a required column. */
+    private final long[] defined;
+    private int nulls;
+
+    ColumnPage(ColumnDescriptor column, int maxRows, boolean statistics) {
+        this.column = column;
+        this.optional = column.getPrimitiveType().getRepetition() == Repetition.OPTIONAL;
+        this.statistics = statistics;
+        this.defined = optional ? new long[DefinitionLevels.words(maxRows)] : null;
+    }
+
+    /**
+     * The page buffer of {@code column} for pages of at most {@code maxRows} rows, its values encoded as
+     * {@code encoding}: PLAIN for any type, BYTE_STREAM_SPLIT for DOUBLE, DELTA_BINARY_PACKED for INT64.
+     */
+    static ColumnPage of(ColumnDescriptor column, int maxRows, boolean statistics, Encoding encoding) {
+        PrimitiveType type = column.getPrimitiveType();
+        PrimitiveTypeName physical = type.getPrimitiveTypeName();
+        boolean supported = encoding == Encoding.PLAIN
+                || encoding == Encoding.BYTE_STREAM_SPLIT && physical == PrimitiveTypeName.DOUBLE
+                || encoding == Encoding.DELTA_BINARY_PACKED && physical == PrimitiveTypeName.INT64;
+        if (!supported) {
+            throw new IllegalArgumentException("column " + type.getName() + " is " + physical + ", which the table"
+                    + " writer does not encode as " + encoding);
+        }
+        return switch (physical) {
+            case INT32 -> new IntColumnPage(column, maxRows, statistics);
+            case INT64 -> new LongColumnPage(column, maxRows, statistics, encoding == Encoding.DELTA_BINARY_PACKED);
+            case DOUBLE -> new DoubleColumnPage(column, maxRows, statistics, encoding == Encoding.BYTE_STREAM_SPLIT);
+            case BINARY -> new BinaryColumnPage(column, maxRows, statistics);
+            default -> throw new UnsupportedOperationException("column " + type.getName() + " is " + physical
+                    + ", which the table writer does not encode");
+        };
+    }
+
+    /** The capacity after {@code current} when it is full: doubled, up to {@code maxRows}. */
+    static int grown(int current, int maxRows) {
+        if (current >= maxRows) {
+            throw new IllegalStateException("a page holds at most " + maxRows + " rows");
+        }
+        return (int) Math.min((long) current * 2, maxRows);
+    }
+
+    /** Adds a {@code NULL}; the caller has checked that the column is optional. */
+    final void appendNull() {
+        nulls++;
+    }
+
+    /**
+     * Marks the row of the value being appended as defined, given the values appended before it; subclasses call
+     * it from their {@code append}. A row is either a value or a {@code NULL}, so its index is the two counts' sum.
+     */
+    final void markDefined(int valuesBefore) {
+        if (defined != null) {
+            DefinitionLevels.setDefined(defined, valuesBefore + nulls);
+        }
+    }
+
+    /** How the values are encoded: PLAIN unless a subclass says otherwise. */
+    Encoding valuesEncoding() {
+        return Encoding.PLAIN;
+    }
+
+    /**
+     * Encodes the page's {@code rows} rows, using {@code scratch} (which it overwrites), hands the page to
+     * {@code out}, which compresses and buffers it for the row group, and empties this buffer for the next page.
+     */
+    final void writeTo(PageWriter out, int rows, PageBytes scratch) throws IOException {
+        PrimitiveType type = column.getPrimitiveType();
+        Statistics<?> pageStatistics = statistics ? Statistics.createStats(type) : Statistics.noopStats(type);
+        scratch.reset();
+        if (optional) {
+            DefinitionLevels.write(defined, rows, scratch);
+        }
+        BytesInput page = encodeValues(scratch, pageStatistics);
+        pageStatistics.incrementNumNulls(nulls);
+        out.writePage(page, rows, rows, pageStatistics, null, Encoding.BIT_PACKED,
+                optional ? Encoding.RLE : Encoding.BIT_PACKED, valuesEncoding());
+        if (optional) {
+            Arrays.fill(defined, 0, DefinitionLevels.words(rows), 0);
+        }
+        nulls = 0;
+        clearValues();
+    }
+
+    /**
+     * Appends the non-null values, encoded as {@link #valuesEncoding()} says, to the definition levels in
+     * {@code levels} (empty for a required column), records their minimum and maximum in {@code statistics}, and
+     * returns the whole page.
+     */
+    abstract BytesInput encodeValues(PageBytes levels, Statistics<?> statistics);
+
+    /** Forgets the page's values. */
+    abstract void clearValues();
+
+    /** Whether min/max statistics are kept (the null count always is). */
+    final boolean hasStatistics() {
+        return statistics;
+    }
+
+    /** The column's type, whose comparator orders values for the statistics. */
+    final PrimitiveType type() {
+        return column.getPrimitiveType();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.stacstream.sinks.parquet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.PageWriteStore;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * The page being filled in every column of a flat schema: takes each record's values from the
+ * {@link RecordEmitter} and, when told, writes every column's page to a row group's page store. All columns' pages
+ * hold the same rows, so a page boundary is a row boundary in every column. Not thread-safe.
+ */
+final class ColumnPages implements RecordSink {
+
+    /** The encoding buffer's first size; it grows to the largest page encoded in it. */
+    private static final int SCRATCH_INITIAL_BYTES = 64 * 1024;
+
+    private final List<ColumnDescriptor> descriptors;
+    private final ColumnPage[] pages;
+    // The same pages by type, indexed by column (null where the column has another type): no cast per value.
+    private final IntColumnPage[] ints;
+    private final LongColumnPage[] longs;
+    private final DoubleColumnPage[] doubles;
+    private final BinaryColumnPage[] binaries;
+    /** The binary pages alone: the only ones whose size is not bounded by their row count. */
+    private final List<BinaryColumnPage> variableWidth = new ArrayList<>();
+    private final PageBytes scratch;
+    private int rows;
+
+    /**
+     * Pages of at most {@code maxRows} rows for every column of {@code format}'s schema, with min/max statistics and
+     * the encodings the format asks for.
+     */
+    ColumnPages(TableFormat<?> format, int maxRows) {
+        MessageType schema = format.schema();
+        Set<String> withoutStatistics = format.columnsWithoutStatistics();
+        this.descriptors = schema.getColumns();
+        int columns = descriptors.size();
+        pages = new ColumnPage[columns];
+        ints = new IntColumnPage[columns];
+        longs = new LongColumnPage[columns];
+        doubles = new DoubleColumnPage[columns];
+        binaries = new BinaryColumnPage[columns];
+        for (int i = 0; i < columns; i++) {
+            ColumnDescriptor column = descriptors.get(i);
+            String name = column.getPath()[0];
+            ColumnPage page = ColumnPage.of(column, maxRows, !withoutStatistics.contains(name),
+                    format.valuesEncoding(name));
+            pages[i] = page;
+            if (page instanceof IntColumnPage p) {
+                ints[i] = p;
+            } else if (page instanceof LongColumnPage p) {
+                longs[i] = p;
+            } else if (page instanceof DoubleColumnPage p) {
+                doubles[i] = p;
+            } else {
+                binaries[i] = (BinaryColumnPage) page;
+                variableWidth.add(binaries[i]);
+            }
+        }
+        scratch = new PageBytes(SCRATCH_INITIAL_BYTES);
+    }
+
+    @Override
+    public void int32(int column, int value) {
+        ints[column].append(value);
+    }
+
+    @Override
+    public void int64(int column, long value) {
+        longs[column].append(value);
+    }
+
+    @Override
+    public void float64(int column, double value) {
+        doubles[column].append(value);
+    }
+
+    @Override
+    public void binary(int column, Binary value) {
+        binaries[column].append(value);
+    }
+
+    @Override
+    public void nullValue(int column) {
+        pages[column].appendNull();
+    }
+
+    @Override
+    public void endRecord() {
+        rows++;
+    }
+
+    /** Rows in the current pages. */
+    int rows() {
+        return rows;
+    }
+
+    /**
+     * The encoded size of the largest variable-width (binary) page so far, before compression; a fixed-width page
+     * is at most its row limit times 8 bytes.
+     */
+    long largestVariablePageBytes() {
+        long largest = 0;
+        for (int i = 0; i < variableWidth.size(); i++) {
+            largest = Math.max(largest, variableWidth.get(i).valueBytes());
+        }
+        return largest;
+    }
+
+    /** Writes the current page of every column to {@code store} and starts new ones. */
+    void writeTo(PageWriteStore store) throws IOException {
+        for (int i = 0; i < pages.length; i++) {
+            pages[i].writeTo(store.getPageWriter(descriptors.get(i)), rows, scratch);
+        }
+        rows = 0;
+    }
+}
