@@ -15,6 +15,7 @@ import dev.stacstream.sinks.row.GridCell;
 import dev.stacstream.sinks.row.GridStatsRow;
 import java.util.Map;
 import java.util.Set;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -90,6 +91,28 @@ public final class GridStatsTable implements TableFormat<GridStatsRow> {
     @Override
     public Set<String> columnsWithoutStatistics() {
         return Set.of(GEOMETRY);
+    }
+
+    /**
+     * Chosen by rewriting the rows of one real W part file (1.32 M rows, 0.86 M with statistics, from
+     * bench/run_w.sh) each way; sizes after zstd:
+     * <ul>
+     *   <li>{@code min}, {@code max}, {@code std}, {@code sum}: BYTE_STREAM_SPLIT. Integer pixel values and sums of
+     *       them repeat their high bytes from cell to cell: min and max take 1.12 MB instead of 1.59 MB PLAIN, std
+     *       6.03 instead of 6.44 MB, a sum of DNs 1.98 instead of 2.52 MB, and compress faster. {@code mean} stays
+     *       PLAIN: a sum over a count of at most 100 has a short decimal expansion that zstd finds in the PLAIN
+     *       bytes and loses in the split (2.99 MB PLAIN, 4.42 MB split).
+     *   <li>{@code cell_x}, {@code cell_y}: DELTA_BINARY_PACKED. Cells leave chunk by chunk and row by row, so the
+     *       indices mostly step by one: 17 and 15 kB instead of 887 and 57 kB PLAIN.
+     * </ul>
+     */
+    @Override
+    public Encoding valuesEncoding(String column) {
+        return switch (column) {
+            case "min", "max", "std", "sum" -> Encoding.BYTE_STREAM_SPLIT;
+            case "cell_x", "cell_y" -> Encoding.DELTA_BINARY_PACKED;
+            default -> Encoding.PLAIN;
+        };
     }
 
     @Override
