@@ -104,8 +104,8 @@ class BadInputITCase {
                     .isEqualTo(2L * 110 * 110);
             assertThat(count(st, "SELECT count(*) FROM " + table(out, "grid_stats")
                     + " WHERE period IN ('missing-asset', 'unknown-codec')")).isZero();
-            // The corrupt item loses exactly its bad window (one 512 x 512 block: 52 x 52 cells touched, of both
-            // bands since the window fails as a whole); its other 8 windows complete.
+            // The corrupt item loses exactly the window holding its bad block (windows span the 2 x 2 band blocks
+            // one SCL block covers, and a window fails as a whole, both bands); its other 3 windows complete.
             assertThat(count(st, "SELECT count(*) FROM " + table(out, "grid_stats") + " WHERE period = 'corrupt-tile'"))
                     .isPositive().isLessThan(2L * 110 * 110);
 
