@@ -1,37 +1,68 @@
 package dev.stacstream.sinks.parquet;
 
+import java.io.IOException;
+import java.util.Arrays;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveComparator;
 
 /**
- * A BINARY column's page (strings, WKB): each value PLAIN encoded as it arrives, a 4-byte little-endian length
- * then the bytes, so a reused buffer may change as soon as {@link #append} returns.
+ * A BINARY column's page (strings, WKB), PLAIN or dictionary-encoded.
  *
- * <p>Statistics compare a value only when it is not the same {@link Binary} instance as the previous one: the
- * label columns get the same cached instance for long runs of rows ({@link RecordEmitter}).
+ * <p>PLAIN: each value is encoded as it arrives, a 4-byte little-endian length then the bytes, so a reused buffer
+ * may change as soon as {@link #append} returns. Dictionary (for label columns, which repeat a few values over
+ * long runs): each value becomes its index in the column chunk's {@link BinaryDictionary}, and a page is a few RLE
+ * runs of indices; the dictionary page follows when the row group ends ({@link #endChunk}). If the dictionary
+ * outgrows a dictionary page, the chunk's later pages are PLAIN, as parquet-java's writers fall back.
+ *
+ * <p>A value is looked up in the dictionary, and compared for the statistics, only when it is not the same
+ * {@link Binary} instance as the previous one: the label columns get one cached instance for long runs of rows
+ * ({@link RecordEmitter}).
  */
 final class BinaryColumnPage extends ColumnPage {
 
     /** Starting capacity of the encoded values; grows to the largest page. */
     private static final int INITIAL_BYTES = 16 * 1024;
 
+    private final int maxRows;
     private final PageBytes encoded = new PageBytes(INITIAL_BYTES);
+    /** The chunk's dictionary; {@code null} for a PLAIN column. */
+    private final BinaryDictionary dictionary;
+    /** Whether this chunk's pages are dictionary-encoded (until the dictionary is full). */
+    private boolean dictionaryPages;
+    private int[] ids;
     private int count;
     private Binary previous;
+    private int previousId;
     private Binary min;
     private Binary max;
 
-    BinaryColumnPage(ColumnDescriptor column, int maxRows, boolean statistics) {
+    BinaryColumnPage(ColumnDescriptor column, int maxRows, boolean statistics, boolean dictionaryEncoded) {
         super(column, maxRows, statistics);
+        this.maxRows = maxRows;
+        this.dictionary = dictionaryEncoded ? new BinaryDictionary() : null;
+        this.dictionaryPages = dictionaryEncoded;
+        this.ids = dictionaryEncoded ? new int[Math.min(INITIAL_VALUES, maxRows)] : null;
     }
 
     void append(Binary value) {
         markDefined(count);
+        if (dictionaryPages) {
+            if (value != previous) {
+                previousId = dictionary.idOf(value);
+            }
+            if (count == ids.length) {
+                ids = Arrays.copyOf(ids, grown(count, maxRows));
+            }
+            ids[count] = previousId;
+        } else {
+            encoded.putLengthPrefixed(value.getBytesUnsafe());
+        }
         count++;
-        encoded.putLengthPrefixed(value.getBytesUnsafe());
         if (hasStatistics() && value != previous) {
             track(value);
         }
@@ -49,9 +80,15 @@ final class BinaryColumnPage extends ColumnPage {
         }
     }
 
-    /** Bytes of the page's values so far, before compression: what ends a page of wide values early. */
+    /** Bytes of the page's PLAIN values so far, before compression: what ends a page of wide values early. */
     long valueBytes() {
         return encoded.size();
+    }
+
+    /** A page without values is PLAIN (and empty) even in a dictionary chunk, which may then have no dictionary. */
+    @Override
+    Encoding valuesEncoding() {
+        return dictionaryPages && count > 0 ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN;
     }
 
     @Override
@@ -59,6 +96,12 @@ final class BinaryColumnPage extends ColumnPage {
         if (min != null) {
             statistics.updateStats(min);
             statistics.updateStats(max);
+        }
+        if (dictionaryPages) {
+            if (count > 0) {
+                dictionary.writeIds(ids, count, levels);
+            }
+            return levels.view();
         }
         if (levels.size() == 0) {
             return encoded.view(); // a required column's page is its values: no copy
@@ -74,5 +117,23 @@ final class BinaryColumnPage extends ColumnPage {
         previous = null;
         min = null;
         max = null;
+        if (dictionaryPages && dictionary.full()) {
+            dictionaryPages = false;
+        }
+    }
+
+    /**
+     * Ends the column chunk, after its last page: writes the dictionary page if any page used it, and starts the
+     * next chunk with an empty dictionary.
+     */
+    void endChunk(PageWriter out) throws IOException {
+        if (dictionary == null) {
+            return;
+        }
+        if (dictionary.size() > 0) {
+            out.writeDictionaryPage(dictionary.page());
+        }
+        dictionary.clear();
+        dictionaryPages = true;
     }
 }

@@ -48,14 +48,16 @@ abstract class ColumnPage {
 
     /**
      * The page buffer of {@code column} for pages of at most {@code maxRows} rows, its values encoded as
-     * {@code encoding}: PLAIN for any type, BYTE_STREAM_SPLIT for DOUBLE, DELTA_BINARY_PACKED for INT64.
+     * {@code encoding}: PLAIN for any type, BYTE_STREAM_SPLIT for DOUBLE, DELTA_BINARY_PACKED for INT64,
+     * RLE_DICTIONARY (a dictionary per column chunk) for BINARY.
      */
     static ColumnPage of(ColumnDescriptor column, int maxRows, boolean statistics, Encoding encoding) {
         PrimitiveType type = column.getPrimitiveType();
         PrimitiveTypeName physical = type.getPrimitiveTypeName();
         boolean supported = encoding == Encoding.PLAIN
                 || encoding == Encoding.BYTE_STREAM_SPLIT && physical == PrimitiveTypeName.DOUBLE
-                || encoding == Encoding.DELTA_BINARY_PACKED && physical == PrimitiveTypeName.INT64;
+                || encoding == Encoding.DELTA_BINARY_PACKED && physical == PrimitiveTypeName.INT64
+                || encoding == Encoding.RLE_DICTIONARY && physical == PrimitiveTypeName.BINARY;
         if (!supported) {
             throw new IllegalArgumentException("column " + type.getName() + " is " + physical + ", which the table"
                     + " writer does not encode as " + encoding);
@@ -64,7 +66,7 @@ abstract class ColumnPage {
             case INT32 -> new IntColumnPage(column, maxRows, statistics);
             case INT64 -> new LongColumnPage(column, maxRows, statistics, encoding == Encoding.DELTA_BINARY_PACKED);
             case DOUBLE -> new DoubleColumnPage(column, maxRows, statistics, encoding == Encoding.BYTE_STREAM_SPLIT);
-            case BINARY -> new BinaryColumnPage(column, maxRows, statistics);
+            case BINARY -> new BinaryColumnPage(column, maxRows, statistics, encoding == Encoding.RLE_DICTIONARY);
             default -> throw new UnsupportedOperationException("column " + type.getName() + " is " + physical
                     + ", which the table writer does not encode");
         };
@@ -109,10 +111,11 @@ abstract class ColumnPage {
         if (optional) {
             DefinitionLevels.write(defined, rows, scratch);
         }
+        Encoding encoding = valuesEncoding();
         BytesInput page = encodeValues(scratch, pageStatistics);
         pageStatistics.incrementNumNulls(nulls);
         out.writePage(page, rows, rows, pageStatistics, null, Encoding.BIT_PACKED,
-                optional ? Encoding.RLE : Encoding.BIT_PACKED, valuesEncoding());
+                optional ? Encoding.RLE : Encoding.BIT_PACKED, encoding);
         if (optional) {
             Arrays.fill(defined, 0, DefinitionLevels.words(rows), 0);
         }

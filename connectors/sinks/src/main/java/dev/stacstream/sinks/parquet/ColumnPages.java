@@ -112,6 +112,15 @@ final class ColumnPages implements RecordSink {
         return largest;
     }
 
+    /** Ends the row group's column chunks in {@code store}, after their last pages: their dictionary pages. */
+    void endRowGroup(PageWriteStore store) throws IOException {
+        for (int i = 0; i < binaries.length; i++) {
+            if (binaries[i] != null) {
+                binaries[i].endChunk(store.getPageWriter(descriptors.get(i)));
+            }
+        }
+    }
+
     /** Writes the current page of every column to {@code store} and starts new ones. */
     void writeTo(PageWriteStore store) throws IOException {
         for (int i = 0; i < pages.length; i++) {

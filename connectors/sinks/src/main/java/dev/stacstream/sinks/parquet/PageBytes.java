@@ -78,6 +78,19 @@ final class PageBytes {
         size += Integer.BYTES;
     }
 
+    void putByte(byte value) {
+        ensure(1);
+        bytes[size++] = value;
+    }
+
+    /** Appends the low {@code count} bytes of {@code value}, least significant first. */
+    void putLittleEndian(int value, int count) {
+        ensure(count);
+        for (int b = 0; b < count; b++) {
+            bytes[size++] = (byte) (value >>> (b * Byte.SIZE));
+        }
+    }
+
     /** Appends an unsigned LEB128 varint, as the RLE/bit-packing hybrid encoding's run headers are written. */
     void putUnsignedVarInt(int value) {
         ensure(Integer.BYTES + 1);

@@ -110,6 +110,11 @@ final class PartFileWriter<T> implements BulkWriter<T> {
     }
 
     private void endRowGroup() throws IOException {
+        try {
+            pages.endRowGroup(rowGroup);
+        } finally {
+            compressor.endBatch();
+        }
         file.startBlock(rowGroupRows);
         rowGroup.flushToFileWriter(file);
         file.endBlock();

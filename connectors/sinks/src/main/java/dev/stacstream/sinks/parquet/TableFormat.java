@@ -29,8 +29,9 @@ public interface TableFormat<T> extends Serializable {
     /**
      * How {@code column}'s values are encoded in its pages: {@link Encoding#PLAIN} (the default, any type),
      * {@link Encoding#BYTE_STREAM_SPLIT} (DOUBLE) or {@link Encoding#DELTA_BINARY_PACKED} (INT64), for columns that
-     * compress smaller and faster that way. Both are Parquet format 2.8 encodings that DuckDB, parquet-java and Arrow
-     * read in any data page.
+     * compress smaller and faster that way, both Parquet format 2.8 encodings that DuckDB, parquet-java and Arrow
+     * read in any data page; or {@link Encoding#RLE_DICTIONARY} (BINARY) for a column of a few repeated values,
+     * written as parquet-java's V1 writers do (dictionary and data pages marked {@code PLAIN_DICTIONARY}).
      */
     default Encoding valuesEncoding(String column) {
         return Encoding.PLAIN;

@@ -92,8 +92,9 @@ class PartFileWriterTest {
                     ColumnDescriptor descriptor = schema.getColumnDescription(chunk.getPath().toArray());
                     OffsetIndex pages = reader.readOffsetIndex(chunk);
                     assertThat(pages.getPageCount()).as("pages of %s", column).isGreaterThan(1);
-                    assertThat(chunk.getEncodings()).as(column)
-                            .contains(new GridStatsTable().valuesEncoding(column));
+                    assertThat(chunk.getEncodings()).as(column).contains(writtenAs(column));
+                    assertThat(chunk.hasDictionaryPage()).as("dictionary of %s", column)
+                            .isEqualTo(writtenAs(column) == Encoding.PLAIN_DICTIONARY);
                     if (column.equals(GridStatsTable.GEOMETRY)) {
                         assertThat(chunk.getStatistics().hasNonNullValue()).isFalse();
                         continue;
@@ -119,6 +120,42 @@ class PartFileWriterTest {
             }
             assertThat(firstRow).isEqualTo(ROWS);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layouts")
+    void aDictionaryThatOutgrowsItsPageFallsBackToPlainPages(String name, FileLayout layout, @TempDir Path dir)
+            throws Exception {
+        // Tile ids of 120 bytes, all distinct: the dictionary passes its 1 MiB after about 8,700 rows.
+        List<GridStatsRow> rows = LongStream.range(0, 12_000).mapToObj(i -> {
+            GridStatsRow row = SampleRows.gridStats(i * SampleRows.COLLECTIONS.size() * SampleRows.PERIODS.size());
+            String tile = String.format("%0120d", i);
+            return new GridStatsRow(row.collection(), tile, row.period(), row.band(), row.cell(), row.crs(),
+                    row.stats(), row.items());
+        }).toList();
+        FileLayout oneRowGroup = new FileLayout(FileLayout.ROW_GROUP_SIZE_BYTES, layout.pageBytes(), layout.pageRows(),
+                layout.zstdLevel());
+        Path file = write(dir, oneRowGroup, rows);
+
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file));
+                DuckDb db = new DuckDb()) {
+            ColumnChunkMetaData tiles = reader.getFooter().getBlocks().get(0).getColumns().get(1);
+            List<Map<String, Object>> read = db.query("SELECT tile FROM read_parquet(" + literal(file.toString())
+                    + ") ORDER BY tile");
+
+            assertThat(tiles.getPath().toDotString()).isEqualTo("tile");
+            assertThat(tiles.getEncodings()).contains(Encoding.PLAIN_DICTIONARY, Encoding.PLAIN);
+            assertThat(read).extracting(r -> r.get("tile")).containsExactlyElementsOf(
+                    rows.stream().map(GridStatsRow::tile).sorted().toList());
+            assertThat(read(file)).extracting(r -> r.getString("tile", 0)).as("parquet-java, in file order")
+                    .containsExactlyElementsOf(rows.stream().map(GridStatsRow::tile).toList());
+        }
+    }
+
+    /** How the writer marks {@code column}'s pages: parquet-java's V1 name for a dictionary-encoded page. */
+    private static Encoding writtenAs(String column) {
+        Encoding requested = new GridStatsTable().valuesEncoding(column);
+        return requested == Encoding.RLE_DICTIONARY ? Encoding.PLAIN_DICTIONARY : requested;
     }
 
     /** Rows of one collection and period, every 5th without a valid pixel and every 7th without a tile. */
