@@ -34,6 +34,8 @@ public final class GeoParquetMetadata {
 
     private final String column;
     private String crs;
+    /** The CRS instance of the previous row. */
+    private String lastCrs;
     private boolean mixedCrs;
     private double minX = Double.POSITIVE_INFINITY;
     private double minY = Double.POSITIVE_INFINITY;
@@ -47,10 +49,14 @@ public final class GeoParquetMetadata {
 
     /** Records one written polygon: its CRS ({@code AUTHORITY:CODE}) and extent. */
     public void add(String geometryCrs, double west, double south, double east, double north) {
-        if (crs == null) {
-            crs = geometryCrs;
-        } else if (!crs.equals(geometryCrs)) {
-            mixedCrs = true;
+        // Compared by content only when the instance changes: rows come in runs that share one CRS string.
+        if (geometryCrs != lastCrs) {
+            if (crs == null) {
+                crs = geometryCrs;
+            } else if (!crs.equals(geometryCrs)) {
+                mixedCrs = true;
+            }
+            lastCrs = geometryCrs;
         }
         minX = Math.min(minX, west);
         minY = Math.min(minY, south);

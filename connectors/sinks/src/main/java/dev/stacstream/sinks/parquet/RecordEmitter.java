@@ -138,10 +138,14 @@ public final class RecordEmitter {
     }
 
     private Binary binaryOf(String value) {
-        // Reference first: the rows of one chunk share their label strings; equals() catches equal copies.
-        if (value != lastString[next] && !value.equals(lastString[next])) {
+        // Reference first: the rows of one chunk share their label strings. The next chunk brings equal copies,
+        // which keep the same Binary (so downstream instance checks still see a repeat) and become the reference.
+        String last = lastString[next];
+        if (value != last) {
+            if (!value.equals(last)) {
+                lastBinary[next] = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+            }
             lastString[next] = value;
-            lastBinary[next] = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
         }
         return lastBinary[next];
     }
