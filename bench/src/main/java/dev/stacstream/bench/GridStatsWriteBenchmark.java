@@ -33,7 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Writing the {@code grid_stats} rows of one workload-W tile (BASELINES.md): one collection, tile, day and CRS,
  * bands {@code red} and {@code nir}, a 1098x1098 grid of 10x10 cells (2,411,208 rows), about 34 % of the cells
  * without a valid pixel (NULL statistics), as the job's sink chain does it: each row is built the way
- * {@code PeriodChunkAggregate} emits it (64x64-cell chunks, band by band) and goes through the real
+ * {@code PeriodChunkAggregate} emits it (64x64-cell chunks, band by band, each chunk with its own copies of the
+ * label strings as restored from keyed state) and goes through the real
  * {@link TableWriters} bulk writer of {@link GridStatsTable} (parquet-java, zstd) into a local file.
  * Scores are nanoseconds per row.
  *
@@ -98,6 +99,13 @@ public class GridStatsWriteBenchmark {
         }
 
         private void emitChunk(int chunkX, int chunkY, int band, Consumer<GridStatsRow> sink) {
+            // The job restores each chunk from keyed state, so every chunk brings its own copies of the labels.
+            String collection = new String(COLLECTION);
+            String tile = new String(TILE);
+            String bandName = new String(BANDS[band]);
+            OutputPeriod period = new OutputPeriod(new String(PERIOD.label()), PERIOD.start(), PERIOD.end());
+            OutputGrid grid = new OutputGrid(new String(GRID.crs()), GRID.originX(), GRID.originY(), GRID.cellWidth(),
+                    GRID.cellHeight());
             for (int y = chunkY * CHUNK_SIDE; y < Math.min(GRID_SIDE, (chunkY + 1) * CHUNK_SIDE); y++) {
                 for (int x = chunkX * CHUNK_SIDE; x < Math.min(GRID_SIDE, (chunkX + 1) * CHUNK_SIDE); x++) {
                     int i = y * GRID_SIDE + x;
@@ -105,7 +113,7 @@ public class GridStatsWriteBenchmark {
                     double mean = valid == 0 ? Double.NaN : sum[band][i] / valid;
                     BandStats stats = new BandStats(PIXELS_PER_CELL, valid, mean, min[band][i], max[band][i],
                             std[band][i], Double.NaN);
-                    sink.accept(new GridStatsRow(COLLECTION, TILE, PERIOD, BANDS[band], GRID.cell(x, y), GRID.crs(),
+                    sink.accept(new GridStatsRow(collection, tile, period, bandName, grid.cell(x, y), grid.crs(),
                             stats, ITEMS));
                 }
             }
