@@ -7,7 +7,6 @@ import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.sinks.row.GridStatsRow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -30,13 +29,15 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     public enum Stat { COUNT, MEAN, MIN, MAX, STD, SUM }
 
     private final long allowedLatenessMillis;
-    private final EnumSet<Stat> stats;
+    /** Indexed by {@link Stat#ordinal()}: whether the pipeline asked for the statistic (checked for every row). */
+    private final boolean[] asked;
     private final OutputTag<ErrorRow> errors;
     private transient ValueState<ChunkPartial> open;
 
     public PeriodChunkAggregate(Duration allowedLateness, Set<Stat> stats, OutputTag<ErrorRow> errors) {
         this.allowedLatenessMillis = allowedLateness.toMillis();
-        this.stats = stats.isEmpty() ? EnumSet.noneOf(Stat.class) : EnumSet.copyOf(stats);
+        this.asked = new boolean[Stat.values().length];
+        stats.forEach(stat -> asked[stat.ordinal()] = true);
         this.errors = errors;
     }
 
@@ -95,7 +96,7 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     }
 
     private double pick(Stat stat, double value) {
-        return stats.contains(stat) ? value : Double.NaN;
+        return asked[stat.ordinal()] ? value : Double.NaN;
     }
 
     private long closeTime(ChunkPartial p) {
