@@ -23,6 +23,10 @@ import org.apache.parquet.schema.MessageType;
  * the ones parquet-java defines; only the per-value path is columnar. A Flink {@link BulkWriter}: the
  * {@code FileSink} calls it from its writer subtask's thread, and closes the stream after {@link #finish()}.
  *
+ * <p>A row the encoder rejects (a {@code NULL} in a required column) leaves part of it in the pages, so the file
+ * cannot be finished: the exception fails the task, and the {@code FileSink} discards the in-progress file and
+ * writes the rows again from the last checkpoint.
+ *
  * @param <T> the table's row type
  */
 final class PartFileWriter<T> implements BulkWriter<T> {
