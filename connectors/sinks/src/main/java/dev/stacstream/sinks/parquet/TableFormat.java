@@ -29,9 +29,10 @@ public interface TableFormat<T> extends Serializable {
     /**
      * How {@code column}'s values are encoded in its pages: {@link Encoding#PLAIN} (the default, any type),
      * {@link Encoding#BYTE_STREAM_SPLIT} (DOUBLE) or {@link Encoding#DELTA_BINARY_PACKED} (INT64), for columns that
-     * compress smaller and faster that way, both Parquet format 2.8 encodings that DuckDB, parquet-java and Arrow
-     * read in any data page; or {@link Encoding#RLE_DICTIONARY} (BINARY) for a column of a few repeated values,
-     * written as parquet-java's V1 writers do (dictionary and data pages marked {@code PLAIN_DICTIONARY}).
+     * compress smaller and faster that way; or {@link Encoding#RLE_DICTIONARY} (BINARY) for a column of a few
+     * repeated values, written as parquet-java's V1 writers do (dictionary and data pages marked
+     * {@code PLAIN_DICTIONARY}). The first two are in the Parquet format since 2.8 (2019) and 2.2 (2015): DuckDB
+     * (0.10+ for the split), parquet-java and Arrow (7+ for the delta) read them, an older reader may not.
      */
     default Encoding valuesEncoding(String column) {
         return Encoding.PLAIN;
