@@ -5,7 +5,6 @@ import dev.stacstream.job.plan.ItemPlanner;
 import dev.stacstream.job.plan.PlanException;
 import dev.stacstream.job.plan.PlanOptions;
 import dev.stacstream.sinks.kerchunk.item.AssetProblem;
-import dev.stacstream.sinks.manifest.ManifestChecks;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.stac.model.StacItem;
@@ -78,7 +77,7 @@ public final class PlanItemsFunction extends RichAsyncFunction<StacItem, Planned
                     out.add(Planned.task(t));
                 }
                 out.add(Planned.references(plan.references()));
-                for (AssetProblem problem : ManifestChecks.problems(plan.references())) {
+                for (AssetProblem problem : plan.references().manifest().problems()) {
                     out.add(Planned.error(ErrorRow.of(item.id(), ErrorStage.MANIFEST, UNSUPPORTED, problem.message(),
                             Instant.now()).withAsset(problem.asset(), problem.href())));
                 }

@@ -11,7 +11,6 @@ import dev.stacstream.cog.testing.TestCorpus;
 import dev.stacstream.sinks.kerchunk.item.AssetSource;
 import dev.stacstream.sinks.kerchunk.item.ItemInfo;
 import dev.stacstream.sinks.manifest.ItemReferences;
-import dev.stacstream.sinks.manifest.ManifestChecks;
 import dev.stacstream.stac.model.StacItem;
 import dev.stacstream.storage.CountingRangeReader;
 import dev.stacstream.storage.RangeReaders;
@@ -69,7 +68,7 @@ class ItemPlannerTest {
                 assertThat(asset).isEqualTo(AssetSource.of(item.assets().get(asset.name()), cog));
             }
         }
-        assertThat(ManifestChecks.problems(refs)).isEmpty();
+        assertThat(refs.manifest().problems()).isEmpty();
     }
 
     /**

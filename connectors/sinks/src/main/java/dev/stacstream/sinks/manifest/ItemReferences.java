@@ -2,6 +2,8 @@ package dev.stacstream.sinks.manifest;
 
 import dev.stacstream.sinks.kerchunk.item.AssetSource;
 import dev.stacstream.sinks.kerchunk.item.ItemInfo;
+import dev.stacstream.sinks.kerchunk.item.ItemManifest;
+import dev.stacstream.sinks.kerchunk.item.ItemManifestBuilder;
 import dev.stacstream.sinks.kerchunk.stack.StackItem;
 import dev.stacstream.sinks.kerchunk.stack.StackKey;
 import java.util.LinkedHashMap;
@@ -24,6 +26,17 @@ public record ItemReferences(ItemInfo item, String tile, List<AssetSource> asset
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(tile, "tile");
         assets = List.copyOf(assets);
+    }
+
+    /**
+     * The item's manifest: one group per asset that can be expressed as references, and the assets (or overview
+     * levels) left out with the reason. Deterministic, and reads nothing: the plan stage calls it to report the
+     * problems to the {@code errors} table, the committer to write the manifest.
+     */
+    public ItemManifest manifest() {
+        ItemManifestBuilder builder = ItemManifestBuilder.forItem(item);
+        assets.forEach(builder::add);
+        return builder.build();
     }
 
     /** The time stack of each asset of this item, keyed by (collection, tile, asset). */

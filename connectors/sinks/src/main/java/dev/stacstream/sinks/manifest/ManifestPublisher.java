@@ -1,9 +1,7 @@
 package dev.stacstream.sinks.manifest;
 
 import dev.stacstream.sinks.kerchunk.ManifestStore;
-import dev.stacstream.sinks.kerchunk.item.AssetSource;
 import dev.stacstream.sinks.kerchunk.item.ItemManifest;
-import dev.stacstream.sinks.kerchunk.item.ItemManifestBuilder;
 import dev.stacstream.sinks.kerchunk.json.KerchunkJsonWriter;
 import dev.stacstream.sinks.kerchunk.parquet.ParquetReferenceWriter;
 import dev.stacstream.sinks.kerchunk.stack.AppendResult;
@@ -64,13 +62,10 @@ public final class ManifestPublisher {
 
     /** The item's manifest in the configured forms. Assets that cannot be expressed are left out (see below). */
     private ItemManifest writeItem(ItemReferences refs) {
-        ItemManifestBuilder builder = ItemManifestBuilder.forItem(refs.item());
-        for (AssetSource asset : refs.assets()) {
-            builder.add(asset);
-        }
         // Problems (an asset no zarr codec can express) were reported to the errors table when the item was
-        // planned (ManifestChecks); here they only keep the asset out of the manifest and its stack.
-        ItemManifest manifest = builder.build();
+        // planned, from the same ItemReferences.manifest(); here they only keep the asset out of the manifest
+        // and its stack.
+        ItemManifest manifest = refs.manifest();
         if (options.json()) {
             store.write(refs.item().jsonPath(), KerchunkJsonWriter.toBytes(manifest.references()));
         }

@@ -15,16 +15,13 @@ import dev.stacstream.sinks.kerchunk.parquet.ParquetReferenceReader;
 import dev.stacstream.sinks.kerchunk.stack.StackContents;
 import dev.stacstream.sinks.kerchunk.stack.StackKey;
 import dev.stacstream.sinks.kerchunk.testing.Layouts;
+import dev.stacstream.sinks.testing.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,8 +78,7 @@ class ManifestPublisherTest {
         PublishReport again = publisher.publish(batch);
 
         assertThat(again).isEqualTo(new PublishReport(2, 0, 2, List.of()));
-        assertThat(files(tmp)).containsOnlyKeys(before.keySet());
-        before.forEach((file, bytes) -> assertThat(files(tmp).get(file)).as(file).isEqualTo(bytes));
+        FileTrees.assertSame(files(tmp), before, "the manifests after publishing again");
     }
 
     /**
@@ -116,12 +112,7 @@ class ManifestPublisherTest {
             }
             points++;
             new ManifestPublisher(store, OPTIONS).publish(batch);
-            Map<String, byte[]> actual = files(dir);
-            assertThat(actual.keySet()).as("files after a failure at change %d", failAt)
-                    .containsExactlyElementsOf(expected.keySet());
-            int at = failAt;
-            expected.forEach((file, bytes) -> assertThat(actual.get(file)).as("%s after a failure at change %d", file, at)
-                    .isEqualTo(bytes));
+            FileTrees.assertSame(files(dir), expected, "the manifests after a failure at change " + failAt);
         }
         assertThat(points).as("failure points exercised").isGreaterThan(20);
     }
@@ -135,7 +126,7 @@ class ManifestPublisherTest {
         ItemReferences refs = new ItemReferences(good.item(), TILE, List.of(good.assets().get(0), fax));
         ManifestStore store = new LocalManifestStore(tmp);
 
-        List<AssetProblem> problems = ManifestChecks.problems(refs);
+        List<AssetProblem> problems = refs.manifest().problems();
         new ManifestPublisher(store, OPTIONS).publish(List.of(refs));
 
         assertThat(problems).singleElement().satisfies(p -> {
@@ -194,18 +185,6 @@ class ManifestPublisherTest {
     }
 
     static Map<String, byte[]> files(Path root) {
-        Map<String, byte[]> out = new TreeMap<>();
-        if (!Files.exists(root)) {
-            return out;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> regular = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
-            for (Path p : regular) {
-                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return FileTrees.read(root);
     }
 }

@@ -10,14 +10,13 @@ import dev.stacstream.sinks.kerchunk.item.BandValues;
 import dev.stacstream.sinks.kerchunk.json.KerchunkJsonReader;
 import dev.stacstream.sinks.kerchunk.parquet.ParquetReferenceReader;
 import dev.stacstream.sinks.kerchunk.testing.Layouts;
+import dev.stacstream.sinks.testing.FileTrees;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -200,10 +199,8 @@ class TimeStackTest {
         assertThat(files(tmp.resolve("delta")).keySet()).filteredOn(f -> f.startsWith("red/"))
                 .containsExactly("red/refs.4.parq", "red/refs.5.parq");
         files(tmp.resolve("delta")).forEach((file, bytes) -> stack.write(file, bytes));
-        assertThat(files(tmp.resolve("stack/red.parq")).keySet())
-                .containsExactlyElementsOf(files(tmp.resolve("expected/red.parq")).keySet());
-        files(tmp.resolve("expected/red.parq")).forEach((file, bytes) ->
-                assertThat(files(tmp.resolve("stack/red.parq")).get(file)).as(file).isEqualTo(bytes));
+        FileTrees.assertSame(files(tmp.resolve("stack/red.parq")), files(tmp.resolve("expected/red.parq")),
+                "the stack with the delta laid over it");
     }
 
     private static TreeMap<Long, ChunkRef> blocks(ReferenceSet refs) {
@@ -217,14 +214,6 @@ class TimeStackTest {
     }
 
     private static Map<String, byte[]> files(Path root) {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out;
+        return FileTrees.read(root);
     }
 }
