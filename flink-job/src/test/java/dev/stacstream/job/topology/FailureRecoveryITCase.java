@@ -136,6 +136,9 @@ class FailureRecoveryITCase {
         StacstreamTopology.build(env, config, StorageOptions.defaults(), new InjectorHook());
         JobClient job = env.executeAsync("before-savepoint");
         awaitCheckpointAfterAllWindows();
+        // The injector sits right after planning: windows that passed it may still be in the reads and merges, so
+        // the closed periods' rows are committed a checkpoint or two later. Stop only once some are.
+        awaitCommittedPartFile(out);
         String savepoint = job.stopWithSavepoint(false, tmp.resolve("savepoints").toUri().toString(),
                 SavepointFormatType.CANONICAL).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         long before = committedRows(out);
@@ -191,6 +194,24 @@ class FailureRecoveryITCase {
         }
     }
 
+    private static void awaitCommittedPartFile(Path out) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!hasCommittedPartFile(out)) {
+            assertThat(System.nanoTime()).as("a grid_stats part file committed in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean hasCommittedPartFile(Path out) throws Exception {
+        if (!Files.exists(out.resolve("grid_stats"))) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(out.resolve("grid_stats"))) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(ParquetTables.PART_SUFFIX)
+                    && !f.getFileName().toString().startsWith("."));
+        }
+    }
+
     private static void awaitCheckpoint() throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!Injector.checkpointed.get()) {
@@ -220,14 +241,8 @@ class FailureRecoveryITCase {
     }
 
     private static long committedRows(Path out) throws Exception {
-        if (!Files.exists(out.resolve("grid_stats"))) {
+        if (!hasCommittedPartFile(out)) {
             return 0;
-        }
-        try (Stream<Path> files = Files.walk(out.resolve("grid_stats"))) {
-            if (files.noneMatch(f -> f.getFileName().toString().endsWith(ParquetTables.PART_SUFFIX)
-                    && !f.getFileName().toString().startsWith("."))) {
-                return 0;
-            }
         }
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
             st.execute("SET enable_geoparquet_conversion = false");
