@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -69,17 +73,16 @@ final class RunCommand implements Callable<Integer> {
         JobClient job = env.executeAsync(config.job().name());
         err.printf("stacstream: job %s started on the embedded Flink%s%n", job.getJobID(),
                 uiPort > 0 ? " (web UI http://localhost:" + uiPort + ")" : "");
-        Map<String, Object> last = Map.of();
-        while (!job.getJobExecutionResult().isDone()) {
-            Thread.sleep(PROGRESS_INTERVAL_MILLIS);
+        CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+        while (!awaitDone(result, PROGRESS_INTERVAL_MILLIS)) {
             try {
-                last = job.getAccumulators().get(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-                err.println(progressLine(last, seconds(start)));
+                err.println(progressLine(job.getAccumulators().get(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS),
+                        seconds(start)));
             } catch (Exception e) {
                 // The job may finish between the check and the request; the loop condition ends it.
             }
         }
-        Map<String, Object> finalCounts = job.getJobExecutionResult().get().getAllAccumulatorResults();
+        Map<String, Object> finalCounts = result.get().getAllAccumulatorResults();
         String root = config.output().root().toString();
         if (config.source().bounded()) {
             ParquetTables.removeAbandonedInProgressFiles(root);
@@ -87,6 +90,21 @@ final class RunCommand implements Callable<Integer> {
         out.print(summary(finalCounts, seconds(start), root, !config.output().manifests().isEmpty()));
         out.flush();
         return 0;
+    }
+
+    /**
+     * Waits up to {@code millis} for the job to end: returns as soon as it does (a bounded run's summary is not held
+     * back by the progress interval), or false when the interval passed first.
+     */
+    private static boolean awaitDone(CompletableFuture<JobExecutionResult> result, long millis) throws InterruptedException {
+        try {
+            result.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true; // the caller's result.get() reports the failure
+        }
     }
 
     private static double seconds(long startNanos) {
