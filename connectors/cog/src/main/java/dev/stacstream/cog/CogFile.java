@@ -1,5 +1,6 @@
 package dev.stacstream.cog;
 
+import dev.stacstream.cog.codec.DecompressorRegistry;
 import dev.stacstream.cog.error.CogMisuseException;
 import dev.stacstream.cog.error.ErrorContext;
 import dev.stacstream.cog.geo.GeoReference;
@@ -37,7 +38,7 @@ public final class CogFile implements AutoCloseable {
     private final GeoReference geoReference;
     private final WindowReader windowReader;
 
-    private CogFile(RangeReader reader, boolean ownsReader, TiffStructure structure) {
+    private CogFile(RangeReader reader, boolean ownsReader, TiffStructure structure, DecompressorRegistry codecs) {
         this.reader = reader;
         this.ownsReader = ownsReader;
         this.structure = structure;
@@ -48,19 +49,27 @@ public final class CogFile implements AutoCloseable {
         this.images = Collections.unmodifiableList(all);
         this.levels = Collections.unmodifiableList(selectLevels(all));
         this.geoReference = GeoTiffReader.read(levels.get(0).ifd());
-        this.windowReader = new WindowReader(reader, structure.headerCache(), BlockDecoder.defaults());
+        this.windowReader = new WindowReader(reader, structure.headerCache(), new BlockDecoder(codecs));
     }
 
     /** Opens a file through an existing reader; the caller keeps ownership of {@code reader}. */
     public static CogFile open(RangeReader reader) {
-        return new CogFile(reader, false, TiffParser.parse(reader));
+        return new CogFile(reader, false, TiffParser.parse(reader), DecompressorRegistry.defaults());
     }
 
     /** Opens a local path, {@code file://}, {@code http(s)://} or {@code s3://} URI with default storage options. */
     public static CogFile open(String uriOrPath) {
+        return open(uriOrPath, DecompressorRegistry.defaults());
+    }
+
+    /**
+     * Opens a file as {@link #open(String)} does, decoding blocks with {@code codecs} instead of the default
+     * codecs (e.g. {@code DecompressorRegistry.withDeflate(Inflaters.jdk())} for the JDK's inflater).
+     */
+    public static CogFile open(String uriOrPath, DecompressorRegistry codecs) {
         RangeReader reader = RangeReaders.open(uriOrPath);
         try {
-            return new CogFile(reader, true, TiffParser.parse(reader));
+            return new CogFile(reader, true, TiffParser.parse(reader), codecs);
         } catch (RuntimeException e) {
             reader.close();
             throw e;

@@ -84,9 +84,19 @@ public final class DecompressorRegistry {
         return new DecompressorRegistry(Map.of());
     }
 
-    /** Every codec of this package: none, LZW, JPEG, DEFLATE (both codes), PackBits and ZSTD. */
+    /**
+     * Every codec of this package: none, LZW, JPEG, DEFLATE (both codes, on the inflater {@link Inflaters#selected()}
+     * chose), PackBits and ZSTD.
+     *
+     * @throws IllegalStateException when system property {@value Inflaters#PROPERTY} asks for libdeflate and it
+     *     cannot be used
+     */
     public static DecompressorRegistry defaults() {
-        Decompressor deflate = new DeflateDecompressor();
+        return withDeflate(Inflaters.selected());
+    }
+
+    /** {@link #defaults()}, with DEFLATE (both codes) decoded by {@code deflate}, e.g. {@link Inflaters#jdk()}. */
+    public static DecompressorRegistry withDeflate(Decompressor deflate) {
         return empty()
                 .with(NONE, new UncompressedDecompressor())
                 .with(LZW, new LzwDecompressor())

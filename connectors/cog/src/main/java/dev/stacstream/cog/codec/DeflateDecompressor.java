@@ -5,12 +5,16 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Compression 8 and 32946: a zlib stream (RFC 1950) per block.
+ * Compression 8 and 32946: a zlib stream (RFC 1950) per block, inflated by the JDK's {@link Inflater} (the
+ * system zlib). The reference behaviour for DEFLATE: {@link LibdeflateDecompressor} gives the same bytes and
+ * errors, and falls back to this class for the streams libdeflate refuses.
  *
- * <p>This is the hot path of Sentinel-2 and most COGs, so it inflates straight into the returned array
+ * <p>This is the hot path of Sentinel-2 and most COGs, so it inflates straight into the output array
  * with one {@link Inflater} per thread, reset between blocks (each new Inflater allocates and later frees
  * native zlib state and a 32 KiB window, a noticeable cost per small tile). It stops as soon as the block
- * is full: trailing bytes, including the Adler-32 trailer, are not looked at, as libtiff does not either.
+ * is full, as libtiff's zlib path does: a stream that holds more than the block is cut to it, and a stream
+ * whose Adler-32 trailer is missing is accepted. zlib does check a trailer that is there, while finishing the
+ * call that fills the block, and reports a wrong one as corrupt.
  */
 final class DeflateDecompressor implements Decompressor {
 
@@ -22,9 +26,14 @@ final class DeflateDecompressor implements Decompressor {
 
     @Override
     public byte[] decompress(byte[] src, int offset, int length, BlockEncoding encoding) {
+        return decompress(src, offset, length, encoding, null);
+    }
+
+    @Override
+    public byte[] decompress(byte[] src, int offset, int length, BlockEncoding encoding, byte[] scratch) {
         Objects.checkFromIndexSize(offset, length, src.length);
         int needed = encoding.decodedBytes();
-        byte[] out = new byte[needed];
+        byte[] out = scratch != null && scratch.length >= needed ? scratch : new byte[needed];
         Inflater inflater = inflaters.get();
         inflater.setInput(src, offset, length);
         int produced = 0;

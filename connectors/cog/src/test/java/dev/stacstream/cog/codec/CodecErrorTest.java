@@ -50,8 +50,9 @@ class CodecErrorTest {
 
     @ParameterizedTest
     @CsvSource({
-        "DEFLATE, 'DEFLATE stream of 64 bytes is corrupt after 0 of 256 decoded bytes: incorrect header check'",
-        "ZSTD,    'ZSTD stream of 64 bytes is corrupt: Unknown frame descriptor'",
+        "DEFLATE,            'DEFLATE stream of 64 bytes is corrupt after 0 of 256 decoded bytes: incorrect header check'",
+        "DEFLATE_LIBDEFLATE, 'DEFLATE stream of 64 bytes is corrupt after 0 of 256 decoded bytes: incorrect header check'",
+        "ZSTD,               'ZSTD stream of 64 bytes is corrupt: Unknown frame descriptor'",
     })
     void garbageIsCorrupt(TestEncoder encoder, String message) {
         byte[] garbage = new byte[64];

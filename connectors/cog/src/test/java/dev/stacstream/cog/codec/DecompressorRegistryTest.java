@@ -15,14 +15,30 @@ class DecompressorRegistryTest {
         "1,     UncompressedDecompressor",
         "5,     LzwDecompressor",
         "7,     JpegDecompressor",
-        "8,     DeflateDecompressor",
-        "32946, DeflateDecompressor",
         "32773, PackBitsDecompressor",
         "50000, ZstdDecompressor",
     })
     void defaultsDecodeTheCommonCompressions(int compression, String decompressor) {
         assertThat(DecompressorRegistry.defaults().find(compression))
                 .get().extracting(d -> d.getClass().getSimpleName()).isEqualTo(decompressor);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {DecompressorRegistry.DEFLATE, DecompressorRegistry.DEFLATE_ADOBE})
+    void defaultsInflateWithTheSelectedInflater(int compression) {
+        assertThat(DecompressorRegistry.defaults().find(compression))
+                .get().hasSameClassAs(Inflaters.selected());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {DecompressorRegistry.DEFLATE, DecompressorRegistry.DEFLATE_ADOBE})
+    void withDeflateReplacesBothDeflateCodesAndKeepsTheOthers(int compression) {
+        Decompressor jdk = Inflaters.jdk();
+
+        DecompressorRegistry registry = DecompressorRegistry.withDeflate(jdk);
+
+        assertThat(registry.find(compression)).containsSame(jdk);
+        assertThat(registry).hasToString(DecompressorRegistry.defaults().toString());
     }
 
     @ParameterizedTest

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.stacstream.cog.CogFile;
+import dev.stacstream.cog.codec.DecompressorRegistry;
+import dev.stacstream.cog.codec.Inflaters;
 import dev.stacstream.cog.error.CogException;
 import dev.stacstream.cog.testing.GdalOracle;
+import dev.stacstream.cog.testing.Libdeflate;
+import dev.stacstream.cog.testing.StoredBlocks;
 import dev.stacstream.cog.testing.TestCorpus;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -18,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * inside blocks, across block corners and along the partial right/bottom edge blocks.
  *
  * <p>No corpus file is skipped: a file the reader cannot decode would have to be listed in
- * {@link #EXPECTED_ERRORS} with the error kind it must raise (none is, today).
+ * {@link #EXPECTED_ERRORS} with the error kind it must raise (none is, today). Whole levels of the DEFLATE files
+ * (the Sentinel-2 scene among them) are checked once more on each inflater, the JDK's zlib and libdeflate.
  */
 class CorpusConformanceITCase {
 
@@ -65,6 +71,22 @@ class CorpusConformanceITCase {
     @MethodSource("levels")
     void wholeLevelMatchesGdal(GdalConformance.LevelCase level) {
         GdalConformance.assertFullLevelMatchesGdal(level);
+    }
+
+    /** The levels of every DEFLATE file, on each inflater: the default run above uses whichever {@code Inflaters} chose. */
+    static Stream<Arguments> deflateLevelsOnEachInflater() {
+        TestCorpus corpus = TestCorpus.require();
+        return files().filter(f -> StoredBlocks.hasDeflate(corpus.resolve(f)))
+                .flatMap(f -> GdalConformance.levelCases(f, corpus.resolve(f)))
+                .flatMap(level -> Stream.of(Arguments.of(level, Inflaters.JDK), Arguments.of(level, Inflaters.LIBDEFLATE)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("deflateLevelsOnEachInflater")
+    void wholeDeflateLevelMatchesGdalOnEachInflater(GdalConformance.LevelCase level, String inflater) {
+        DecompressorRegistry codecs = inflater.equals(Inflaters.JDK)
+                ? DecompressorRegistry.withDeflate(Inflaters.jdk()) : Libdeflate.registry();
+        GdalConformance.assertFullLevelMatchesGdal(level, codecs);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
 import dev.stacstream.cog.CogFile;
+import dev.stacstream.cog.codec.DecompressorRegistry;
 import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.raster.Raster;
 import dev.stacstream.cog.raster.RasterLevel;
@@ -72,9 +73,14 @@ final class GdalConformance {
 
     /** A whole level decodes to GDAL's samples. */
     static void assertFullLevelMatchesGdal(LevelCase c) {
+        assertFullLevelMatchesGdal(c, DecompressorRegistry.defaults());
+    }
+
+    /** A whole level, decoded with {@code codecs}, matches GDAL's samples. */
+    static void assertFullLevelMatchesGdal(LevelCase c, DecompressorRegistry codecs) {
         GdalOracle oracle = GdalOracle.shared();
         int tolerance = oracle.describe(c.file()).tolerance();
-        try (CogFile cog = CogFile.open(c.file().toString())) {
+        try (CogFile cog = CogFile.open(c.file().toString(), codecs)) {
             Pixels ours = pixels(cog.read(c.level()));
             PixelComparison.assertMatches(c.toString(), ours, oracle.read(c.file(), c.level()).pixels(), tolerance);
         }
