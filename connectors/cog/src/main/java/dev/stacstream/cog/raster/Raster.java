@@ -49,6 +49,11 @@ public final class Raster {
         return height;
     }
 
+    /** Whether this raster holds {@code bands x height x width} samples of {@code type}. */
+    public boolean hasShape(DataType type, int bands, int width, int height) {
+        return dataType == type && this.bands == bands && this.width == width && this.height == height;
+    }
+
     /** The backing array, band-sequential little-endian (not a copy). */
     public byte[] data() {
         return data;

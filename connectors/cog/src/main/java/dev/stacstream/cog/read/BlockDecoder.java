@@ -51,14 +51,28 @@ public final class BlockDecoder {
 
     /**
      * Decodes one block to little-endian samples laid out as stored (chunky pixels, row-major,
-     * {@code encoding.width()} pixels per row).
+     * {@code encoding.width()} pixels per row), into a new array of exactly the block's size.
      */
     public byte[] decode(LevelEncoding layout, BlockRef ref, byte[] src, int offset, int length, ErrorContext context) {
+        return decode(layout, ref, src, offset, length, context, null);
+    }
+
+    /**
+     * Decodes one block as {@link #decode(LevelEncoding, BlockRef, byte[], int, int, ErrorContext)} does, into
+     * {@code scratch} when it is long enough and the codec can decode into a given array (DEFLATE can; see
+     * {@link Decompressor#decompress(byte[], int, int, BlockEncoding, byte[])}).
+     *
+     * @param scratch an array whose contents the caller no longer needs, or {@code null}
+     * @return {@code scratch} or a new array, holding the block in its first
+     *     {@code encoding(layout, ref).decodedBytes()} bytes
+     */
+    public byte[] decode(LevelEncoding layout, BlockRef ref, byte[] src, int offset, int length, ErrorContext context,
+            byte[] scratch) {
         ErrorContext at = context.withIfd(layout.ifdIndex()).withBlock(ref.index()).withRange(ref.range());
         BlockEncoding encoding = encoding(layout, ref);
         byte[] samples;
         try {
-            samples = decompressor(layout, context).decompress(src, offset, length, encoding);
+            samples = decompressor(layout, context).decompress(src, offset, length, encoding, scratch);
             if (samples.length < encoding.decodedBytes()) {
                 throw CodecException.corrupt("decoded " + samples.length + " bytes, the block needs "
                         + encoding.decodedBytes());

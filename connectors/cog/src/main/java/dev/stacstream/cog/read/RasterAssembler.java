@@ -5,6 +5,7 @@ import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.raster.Raster;
 import dev.stacstream.cog.tiff.LevelEncoding;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Copies decoded blocks into a band-sequential {@link Raster} covering a window: the part of each block
@@ -17,11 +18,23 @@ final class RasterAssembler {
     private final Raster raster;
     private final int sampleBytes;
 
-    RasterAssembler(LevelEncoding layout, PixelWindow window) {
+    /**
+     * @param refs the blocks that will be {@link #put} or {@link #fill filled}, distinct, as planned
+     * @param reuse a raster to overwrite when it has the window's type and shape, or {@code null}; a reused raster
+     *     is first zeroed where {@code refs} leave a gap, so that it reads as a new raster would
+     */
+    RasterAssembler(LevelEncoding layout, PixelWindow window, List<BlockRef> refs, Raster reuse) {
         this.layout = layout;
         this.window = window;
-        this.raster = new Raster(layout.dataType(), layout.bands(), window.width(), window.height());
         this.sampleBytes = layout.dataType().bytes();
+        if (reuse != null && reuse.hasShape(layout.dataType(), layout.bands(), window.width(), window.height())) {
+            this.raster = reuse;
+            if (!covered(refs)) {
+                Arrays.fill(reuse.data(), (byte) 0);
+            }
+        } else {
+            this.raster = new Raster(layout.dataType(), layout.bands(), window.width(), window.height());
+        }
     }
 
     Raster raster() {
@@ -89,6 +102,18 @@ final class RasterAssembler {
                 }
             }
         }
+    }
+
+    /** Whether {@code refs} write every sample of the raster: their parts add up to the whole window in every band. */
+    private boolean covered(List<BlockRef> refs) {
+        long samples = 0;
+        for (BlockRef ref : refs) {
+            PixelWindow part = overlap(layout.blockWindow(ref));
+            if (part != null) {
+                samples += (long) part.width() * part.height() * (layout.isPlanar() ? 1 : layout.bands());
+            }
+        }
+        return samples == (long) window.width() * window.height() * layout.bands();
     }
 
     /** The part of a block's window inside the requested window, or {@code null} when they do not meet. */
