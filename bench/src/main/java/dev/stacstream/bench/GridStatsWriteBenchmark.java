@@ -9,9 +9,13 @@ import dev.stacstream.sinks.row.OutputPeriod;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -28,6 +32,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Writing the {@code grid_stats} rows of one workload-W tile (BASELINES.md): one collection, tile, day and CRS,
@@ -120,13 +126,21 @@ public class GridStatsWriteBenchmark {
         }
     }
 
-    /** One output file per invocation, in a folder of its own. */
+    /** One output file per invocation, in a folder of its own; the writing thread's CPU time per invocation. */
     @State(Scope.Thread)
     public static class Output {
 
         private final BulkWriter.Factory<GridStatsRow> writers = TableWriters.factory(new GridStatsTable());
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final List<Long> cpuNanos = new ArrayList<>();
         private Path folder;
         private File file;
+        private boolean measuring;
+
+        @Setup(Level.Iteration)
+        public void iteration(IterationParams params) {
+            measuring = params.getType() == IterationType.MEASUREMENT;
+        }
 
         @Setup(Level.Trial)
         public void open() throws IOException {
@@ -139,11 +153,19 @@ public class GridStatsWriteBenchmark {
             long bytes = file.length();
             System.out.printf("%n%s: %,d rows, %,d bytes, %.2f bytes per row%n", file.getName(), ROWS, bytes,
                     (double) bytes / ROWS);
+            if (!cpuNanos.isEmpty()) {
+                // Wall time (the score) also counts time the thread waited for a core; thread CPU does not.
+                List<Long> sorted = cpuNanos.stream().sorted().toList();
+                System.out.printf("thread CPU per row over %d measured tiles: median %.0f ns, min %.0f ns,"
+                        + " max %.0f ns%n", sorted.size(), (double) sorted.get(sorted.size() / 2) / ROWS, (double) sorted.get(0) / ROWS,
+                        (double) sorted.get(sorted.size() - 1) / ROWS);
+            }
             Files.deleteIfExists(file.toPath());
             Files.deleteIfExists(folder);
         }
 
         void write(Tile tile) throws IOException {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             try (LocalDataOutputStream stream = new LocalDataOutputStream(file)) {
                 BulkWriter<GridStatsRow> writer = writers.create(stream);
                 tile.emitRows(row -> {
@@ -154,6 +176,10 @@ public class GridStatsWriteBenchmark {
                     }
                 });
                 writer.finish();
+            }
+            long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+            if (measuring) {
+                cpuNanos.add(cpu);
             }
         }
     }
