@@ -3,6 +3,7 @@ package dev.stacstream.bench;
 import dev.stacstream.cog.codec.BlockEncoding;
 import dev.stacstream.cog.codec.Decompressor;
 import dev.stacstream.cog.codec.DecompressorRegistry;
+import dev.stacstream.cog.codec.Inflaters;
 import dev.stacstream.cog.codec.Predictors;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -29,20 +31,25 @@ import org.openjdk.jmh.annotations.TearDown;
  * loop on the same bytes.
  *
  * <ul>
- *   <li>{@code inflaterOnly}: zlib alone, into a reused array: the floor the codec cannot beat.
- *   <li>{@code deflateDecode}: the codec ({@code DecompressorRegistry.defaults().find(8)}), which
- *       allocates the block it returns.
- *   <li>{@code deflateDecodePredictor2}: the codec plus {@code Predictors.undo(2, ...)} on the
- *       predictor-2 tile, the whole per-tile decode work of a Sentinel-2 band.
+ *   <li>{@code inflaterOnly}: zlib alone, into a reused array: the floor of the JDK path.
+ *   <li>{@code deflateDecode}: the codec on the JDK's zlib ({@code Inflaters.jdk()}), which allocates the block
+ *       it returns.
+ *   <li>{@code deflateDecodePredictor2}: that codec plus {@code Predictors.undo(2, ...)} on the predictor-2 tile,
+ *       the whole per-tile decode work of a Sentinel-2 band.
+ *   <li>{@code libdeflateDecode}: the codec on libdeflate ({@code Inflaters.libdeflate()}), allocating as
+ *       {@code deflateDecode} does; {@code libdeflateDecodeReused} decodes into a per-thread scratch array
+ *       instead, as the window decoder does; {@code libdeflateDecodePredictor2} is the latter plus the predictor.
  * </ul>
  * The target is {@code deflateDecodePredictor2 >= 0.85 x inflaterOnly} with {@code input=predictor2}.
  * The tile (smooth field, parcels and sensor noise, fixed seed) is compressed by {@link Deflater} at
- * level 6, GDAL's default, once with predictor 2 applied and once without.
+ * level 6, GDAL's default, once with predictor 2 applied and once without. The forks get the JVM flags that
+ * let {@code Inflaters.libdeflate()} bind libdeflate (Debian package libdeflate0).
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar TileDecode -f 1 -wi 3 -i 5 -w 1s -r 1s}
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(jvmArgsAppend = {"--add-modules", "jdk.incubator.foreign", "--enable-native-access=ALL-UNNAMED"})
 public class TileDecodeBenchmark {
 
     private static final int TILE_SIZE = 1024;
@@ -57,21 +64,39 @@ public class TileDecodeBenchmark {
         final BlockEncoding encoding = new BlockEncoding(DecompressorRegistry.DEFLATE, TILE_SIZE, TILE_SIZE, 1,
                 Short.SIZE, 1, null, ByteOrder.LITTLE_ENDIAN);
         /** Shared by all benchmark threads, as the reader shares one registry. */
-        final Decompressor deflate = DecompressorRegistry.defaults().find(DecompressorRegistry.DEFLATE).orElseThrow();
+        final Decompressor deflate = Inflaters.jdk();
+        byte[] samples;
         byte[] withPredictor;
         byte[] withoutPredictor;
 
         @Setup(Level.Trial)
         public void compress() {
-            byte[] samples = SentinelLikeTile.generate(TILE_SIZE, SEED);
+            samples = SentinelLikeTile.generate(TILE_SIZE, SEED);
             withoutPredictor = deflate(samples);
             withPredictor = deflate(SentinelLikeTile.horizontalDifferences(samples, TILE_SIZE));
-            // Measure only a decoder that decodes correctly.
-            byte[] decoded = deflate.decompress(withPredictor, 0, withPredictor.length, encoding);
+            checkDecodes(deflate);
+        }
+
+        /** Measure only decoders that decode correctly. */
+        void checkDecodes(Decompressor decompressor) {
+            byte[] decoded = decompressor.decompress(withPredictor, 0, withPredictor.length, encoding);
             Predictors.undo(HORIZONTAL_PREDICTOR, decoded, encoding);
             if (!Arrays.equals(decoded, samples)) {
-                throw new IllegalStateException("decoding the predictor-2 tile does not give the samples back");
+                throw new IllegalStateException(decompressor + " does not give the samples of the predictor-2 tile back");
             }
+        }
+    }
+
+    /** The libdeflate codec, shared by all benchmark threads; its trials fail, naming what is missing, without it. */
+    @State(Scope.Benchmark)
+    public static class Libdeflate {
+
+        Decompressor codec;
+
+        @Setup(Level.Trial)
+        public void bind(Tiles tiles) {
+            codec = Inflaters.libdeflate();
+            tiles.checkDecodes(codec);
         }
     }
 
@@ -108,6 +133,18 @@ public class TileDecodeBenchmark {
         }
     }
 
+    /** The decoding thread's scratch block, as the window decoder keeps one per thread. */
+    @State(Scope.Thread)
+    public static class Scratch {
+
+        byte[] block;
+
+        @Setup(Level.Trial)
+        public void allocate(Tiles tiles) {
+            block = new byte[tiles.encoding.decodedBytes()];
+        }
+    }
+
     @Benchmark
     public byte[] inflaterOnly(Input input, BareInflater bare) throws DataFormatException {
         Inflater inflater = bare.inflater;
@@ -132,6 +169,24 @@ public class TileDecodeBenchmark {
     @Benchmark
     public byte[] deflateDecodePredictor2(Tiles tiles) {
         byte[] block = tiles.deflate.decompress(tiles.withPredictor, 0, tiles.withPredictor.length, tiles.encoding);
+        Predictors.undo(HORIZONTAL_PREDICTOR, block, tiles.encoding);
+        return block;
+    }
+
+    @Benchmark
+    public byte[] libdeflateDecode(Input input, Tiles tiles, Libdeflate libdeflate) {
+        return libdeflate.codec.decompress(input.compressed, 0, input.compressed.length, tiles.encoding);
+    }
+
+    @Benchmark
+    public byte[] libdeflateDecodeReused(Input input, Tiles tiles, Libdeflate libdeflate, Scratch scratch) {
+        return libdeflate.codec.decompress(input.compressed, 0, input.compressed.length, tiles.encoding, scratch.block);
+    }
+
+    @Benchmark
+    public byte[] libdeflateDecodePredictor2(Tiles tiles, Libdeflate libdeflate, Scratch scratch) {
+        byte[] block = libdeflate.codec.decompress(tiles.withPredictor, 0, tiles.withPredictor.length, tiles.encoding,
+                scratch.block);
         Predictors.undo(HORIZONTAL_PREDICTOR, block, tiles.encoding);
         return block;
     }
