@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * The partial statistics of one masked block: for each band and each output cell the window touches, the
- * {@link CellStats} of the block's pixels in that cell. Cells straddling the window's edges are partial; merging
- * the partials of all blocks and items by {@code (band, cellX, cellY)} gives each cell's statistics.
+ * statistics of the block's pixels in that cell. Cells straddling the window's edges are partial; merging the
+ * partials of all blocks and items by {@code (band, cellX, cellY)} gives each cell's statistics.
  *
- * <p>Held column-wise (one primitive array per statistic and band); {@link #stats} and {@link #forEachCell} hand
- * out new {@link CellStats} objects the caller owns.
+ * <p>Held column-wise, one {@link CellColumns} per band over the cells the block touches. These are read-only views
+ * of the {@link BlockAggregator}'s storage, which it reuses for its next block: an aggregate is valid until its
+ * aggregator's next {@link BlockAggregator#aggregate}. {@link #stats} and {@link #forEachCell} hand out new
+ * {@link CellStats} objects the caller owns.
  */
 public final class BlockAggregate {
 
@@ -25,22 +27,31 @@ public final class BlockAggregate {
         void accept(int band, int cellX, int cellY, CellStats stats);
     }
 
-    /** One band's statistics per local cell, row-major over the span. */
+    /**
+     * One band's statistics per local cell, row-major over the span: the aggregator's scratch, grown to the largest
+     * span it has seen and reused from block to block. {@code count_total} is the same for every band and is kept
+     * once, by the aggregator.
+     */
     static final class BandColumns {
-        final long[] countValid;
-        final double[] sum;
-        final double[] min;
-        final double[] max;
-        final double[] mean;
-        final double[] m2;
+        long[] countValid = new long[0];
+        double[] sum = new double[0];
+        double[] min = new double[0];
+        double[] max = new double[0];
+        double[] m2 = new double[0];
 
-        BandColumns(int cells) {
-            countValid = new long[cells];
-            sum = new double[cells];
-            min = new double[cells];
-            max = new double[cells];
-            mean = new double[cells];
-            m2 = new double[cells];
+        void ensure(int cells) {
+            if (countValid.length < cells) {
+                countValid = new long[cells];
+                sum = new double[cells];
+                min = new double[cells];
+                max = new double[cells];
+                m2 = new double[cells];
+            }
+        }
+
+        /** The first {@code span.cells()} entries as the span's rectangle, with the blocks' shared pixel counts. */
+        CellColumns view(CellSpan span, long[] countTotal) {
+            return CellColumns.view(span.columns(), span.rows(), countTotal, countValid, sum, min, max, m2);
         }
     }
 
@@ -50,20 +61,17 @@ public final class BlockAggregate {
     private final int cellY0;
     private final int columns;
     private final int rows;
-    private final long[] countTotal;
-    private final BandColumns[] bands;
+    private final long totalPixels;
+    private final CellColumns[] bands;
 
-    BlockAggregate(CellGrid grid, List<String> bandNames, CellSpan span, BandColumns[] bands) {
+    BlockAggregate(CellGrid grid, List<String> bandNames, CellSpan span, long totalPixels, CellColumns[] bands) {
         this.grid = grid;
         this.bandNames = List.copyOf(bandNames);
         this.cellX0 = span.cellX0();
         this.cellY0 = span.cellY0();
         this.columns = span.columns();
         this.rows = span.rows();
-        this.countTotal = new long[span.cells()];
-        for (int i = 0; i < countTotal.length; i++) {
-            countTotal[i] = span.pixels(i);
-        }
+        this.totalPixels = totalPixels;
         this.bands = bands;
     }
 
@@ -97,6 +105,15 @@ public final class BlockAggregate {
         return rows;
     }
 
+    /**
+     * The statistics of {@code band} over the cells the block touches: cell {@code (cellX0() + x, cellY0() + y)}
+     * at {@code (x, y)}. A read-only view, valid until the aggregator's next block.
+     */
+    public CellColumns cells(int band) {
+        checkBand(band);
+        return bands[band];
+    }
+
     /** The block's statistics of {@code band} over cell {@code (cellX, cellY)} of the grid. */
     public CellStats stats(int band, int cellX, int cellY) {
         int i = cellX - cellX0;
@@ -112,7 +129,7 @@ public final class BlockAggregate {
     /** Hands every (band, cell) of the block to {@code consumer}, band by band, cells row-major. */
     public void forEachCell(CellConsumer consumer) {
         for (int b = 0; b < bands.length; b++) {
-            for (int k = 0; k < countTotal.length; k++) {
+            for (int k = 0; k < columns * rows; k++) {
                 consumer.accept(b, cellX0 + k % columns, cellY0 + k / columns, statsAt(b, k));
             }
         }
@@ -120,24 +137,27 @@ public final class BlockAggregate {
 
     /** Valid pixels of {@code band} in the block. */
     public long validPixels(int band) {
+        CellColumns c = cells(band);
         long n = 0;
-        for (long c : bands[band].countValid) {
-            n += c;
+        for (int k = 0; k < columns * rows; k++) {
+            n += c.countValid(k);
         }
         return n;
     }
 
     /** Pixels of the block per band. */
     public long totalPixels() {
-        long n = 0;
-        for (long c : countTotal) {
-            n += c;
-        }
-        return n;
+        return totalPixels;
     }
 
     private CellStats statsAt(int band, int k) {
-        BandColumns c = bands[band];
-        return CellStats.of(countTotal[k], c.countValid[k], c.sum[k], c.min[k], c.max[k], c.mean[k], c.m2[k]);
+        CellColumns c = bands[band];
+        return CellStats.of(c.countTotal(k), c.countValid(k), c.sum(k), c.min(k), c.max(k), c.mean(k), c.m2(k));
+    }
+
+    private void checkBand(int band) {
+        if (band < 0 || band >= bands.length) {
+            throw new IndexOutOfBoundsException("band " + band + " is not in this block's " + bands.length + " band(s)");
+        }
     }
 }

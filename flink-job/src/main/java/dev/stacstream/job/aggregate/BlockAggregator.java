@@ -23,7 +23,9 @@ import java.util.List;
  * wider integers and floats accumulate shifted double sums. All paths give the same statistics for the same
  * pixels. Scale/offset applies to each cell's summary, not to each pixel.
  *
- * <p>Keeps scratch arrays between blocks, so use one instance per thread (per operator instance).
+ * <p>Keeps scratch arrays between blocks, so use one instance per thread (per operator instance). The
+ * {@link BlockAggregate} it returns is a view of that scratch: valid until the next {@link #aggregate}, so that a
+ * block's statistics cost no allocation once the arrays have grown to the largest block.
  */
 public final class BlockAggregator {
 
@@ -37,6 +39,8 @@ public final class BlockAggregator {
     private int[] maskColumn = new int[0];
     private int[] intRow = new int[0];
     private double[] doubleRow = new double[0];
+    private long[] countTotal = new long[0];
+    private BlockAggregate.BandColumns[] columns = new BlockAggregate.BandColumns[0];
 
     /** An aggregator onto the cells {@code spec} gives on each block's level. */
     public BlockAggregator(GridSpec spec) {
@@ -72,14 +76,14 @@ public final class BlockAggregator {
         return lastGrid;
     }
 
-    /** The block's partial statistics per band and touched cell. */
+    /** The block's partial statistics per band and touched cell, valid until the next call. */
     public BlockAggregate aggregate(MaskedBlock masked) {
         BlockInput block = masked.block();
         CellGrid grid = grid(block.level());
         PixelWindow window = block.window();
         CellSpan span = new CellSpan(grid, window);
         List<BandLayer> bands = block.bands();
-        prepare(bands, window.width(), span.cells());
+        prepare(bands, span, window.width());
 
         boolean[] fused = new boolean[bands.size()];
         boolean anyGeneral = false;
@@ -90,12 +94,11 @@ public final class BlockAggregator {
         if (anyGeneral) {
             generalPass(masked, span, bands, fused);
         }
-        BlockAggregate.BandColumns[] columns = new BlockAggregate.BandColumns[bands.size()];
+        CellColumns[] cells = new CellColumns[bands.size()];
         List<String> names = new ArrayList<>(bands.size());
         for (int b = 0; b < bands.size(); b++) {
             BandLayer band = bands.get(b);
             names.add(band.name());
-            columns[b] = new BlockAggregate.BandColumns(span.cells());
             if (fused[b]) {
                 int nodata = SampleNodata.of(band.values(), DataType.UINT16).intValue();
                 HalfResolutionUint16Kernel.accumulate(intAccumulators[b], band.raster(), band.rasterBand(), masked, span, nodata);
@@ -105,8 +108,9 @@ public final class BlockAggregator {
             } else {
                 doubleAccumulators[b].finish(span.cells(), band.values(), columns[b]);
             }
+            cells[b] = columns[b].view(span, countTotal);
         }
-        return new BlockAggregate(grid, names, span, columns);
+        return new BlockAggregate(grid, names, span, (long) window.width() * window.height(), cells);
     }
 
     private static boolean fusable(BandLayer band, MaskedBlock masked) {
@@ -156,18 +160,28 @@ public final class BlockAggregator {
         }
     }
 
-    private void prepare(List<BandLayer> bandLayers, int width, int cells) {
+    private void prepare(List<BandLayer> bandLayers, CellSpan span, int width) {
         int bands = bandLayers.size();
+        int cells = span.cells();
         if (intAccumulators.length < bands) {
             int old = intAccumulators.length;
             intAccumulators = Arrays.copyOf(intAccumulators, bands);
             doubleAccumulators = Arrays.copyOf(doubleAccumulators, bands);
+            columns = Arrays.copyOf(columns, bands);
             for (int b = old; b < bands; b++) {
                 intAccumulators[b] = new IntAccumulator();
                 doubleAccumulators[b] = new DoubleAccumulator();
+                columns[b] = new BlockAggregate.BandColumns();
             }
         }
+        if (countTotal.length < cells) {
+            countTotal = new long[cells];
+        }
+        for (int k = 0; k < cells; k++) {
+            countTotal[k] = span.pixels(k);
+        }
         for (int b = 0; b < bands; b++) {
+            columns[b].ensure(cells);
             if (SampleRows.isSmallInteger(bandLayers.get(b).raster().dataType())) {
                 intAccumulators[b].reset(cells);
             } else {

@@ -88,9 +88,8 @@ final class DoubleAccumulator {
                 continue;
             }
             double d1 = deviationSum[k];
-            double mean = shift[k] + d1 / n;
             double m2 = Math.max(0, deviationSquares[k] - d1 * d1 / n);
-            Moments.store(out, k, n, sum[k], min[k], max[k], mean, m2, values);
+            Moments.store(out, k, n, sum[k], min[k], max[k], m2, values);
         }
     }
 }

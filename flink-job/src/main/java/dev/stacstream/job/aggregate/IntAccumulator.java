@@ -84,8 +84,7 @@ final class IntAccumulator {
                 out.countValid[k] = 0;
                 continue;
             }
-            double mean = (double) sum[k] / n;
-            Moments.store(out, k, n, sum[k], min[k], max[k], mean, Moments.exactM2(n, sum[k], sumSq[k]), values);
+            Moments.store(out, k, n, sum[k], min[k], max[k], Moments.exactM2(n, sum[k], sumSq[k]), values);
         }
     }
 }

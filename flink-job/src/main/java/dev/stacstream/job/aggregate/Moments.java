@@ -5,7 +5,8 @@ import dev.stacstream.job.mask.BandValues;
 /**
  * Turns one cell's accumulated moments into the stored statistics: the exact second moment of integer
  * sums, and the band's {@code value * scale + offset} applied to the summary instead of to every pixel
- * (the transform is affine, so mean, sum and the extremes map directly and m2 scales by {@code scale^2}).
+ * (the transform is affine, so the sum and the extremes map directly and m2 scales by {@code scale^2}; the mean,
+ * {@code sum / n}, follows).
  */
 final class Moments {
 
@@ -33,8 +34,8 @@ final class Moments {
     }
 
     /** Stores cell {@code k}'s raw-sample summary into {@code out}, transformed by the band's scale and offset. */
-    static void store(BlockAggregate.BandColumns out, int k, long n, double sum, double min, double max, double mean,
-            double m2, BandValues values) {
+    static void store(BlockAggregate.BandColumns out, int k, long n, double sum, double min, double max, double m2,
+            BandValues values) {
         out.countValid[k] = n;
         if (n == 0) {
             return;
@@ -43,7 +44,6 @@ final class Moments {
             out.sum[k] = sum;
             out.min[k] = min;
             out.max[k] = max;
-            out.mean[k] = mean;
             out.m2[k] = m2;
             return;
         }
@@ -54,7 +54,6 @@ final class Moments {
         out.sum[k] = sum * scale + n * offset;
         out.min[k] = Math.min(a, b);
         out.max[k] = Math.max(a, b);
-        out.mean[k] = mean * scale + offset;
         out.m2[k] = m2 * scale * scale;
     }
 }

@@ -6,9 +6,10 @@
  * per thread):
  * <pre>{@code
  * GridSpec spec = GridSpec.byFactor(10);          // or byResolution(100.0), bySize(1098, 1098); serializable
- * BlockAggregate partial = aggregator.aggregate(masked);
- * partial.forEachCell((band, cellX, cellY, stats) -> out.collect(...));   // key by (grid, period, band, cell)
- * // running state: CellStats.merge; bytes: CellStatsSerializer; cell centre and polygon: partial.grid()
+ * BlockAggregate partial = aggregator.aggregate(masked);   // a view of the aggregator's storage until its next block
+ * CellColumns red = partial.cells(0);                      // column-wise, mergeable: region(...), merge(x, y, other)
+ * partial.forEachCell((band, cellX, cellY, stats) -> ...); // or one CellStats per cell
+ * // running state: CellColumns.merge or CellStats.merge; cell centre and polygon: partial.grid()
  * }</pre>
  */
 package dev.stacstream.job.aggregate;

@@ -1,13 +1,21 @@
 package dev.stacstream.job.operators;
 
-import java.util.Arrays;
+import dev.stacstream.job.aggregate.CellColumns;
 
 /**
- * Mergeable statistics for a square chunk of output cells, held in parallel primitive arrays (no object per
- * cell): count_total, count_valid, sum, min, max, mean and M2 (Chan et al.'s parallel variance), and the number of
- * items merged into each cell. Keyed state holds one chunk per key, so state size is bounded by the open chunks.
+ * Mergeable statistics of one band over a square chunk of {@link #SIDE}² output cells, held only over the
+ * chunk's <em>extent</em>: the rectangle of cells that have data. A work window covers part of most chunks it
+ * touches (windows of 2048 px are 204.8 cells of 10 px), and a chunk at the grid's edge is clipped, so a partial
+ * carries, serializes and merges only its extent, and an accumulator grows its extent to the union of what was
+ * merged into it.
  *
- * <p>Not thread-safe; used by one operator instance at a time.
+ * <p>Per cell: count_total, count_valid, sum, min, max and m2 ({@link CellColumns}; the mean is
+ * {@code sum / count_valid}), and the number of items merged into it. Cells are addressed by their index
+ * {@code i = y * SIDE + x} in the chunk; cells outside the extent have no pixels.
+ *
+ * <p>A chunk made by {@link #of} over a read-only view (the decode stage's partials view the window's aggregate)
+ * is read-only; merging into it throws. Keyed state holds one chunk per key, so state is bounded by the open
+ * chunks' extents. Not thread-safe; used by one operator instance at a time.
  */
 public final class CellChunk {
 
@@ -16,152 +24,248 @@ public final class CellChunk {
     /** Cells in a chunk. */
     public static final int CELLS = SIDE * SIDE;
 
-    final long[] countTotal;
-    final long[] countValid;
-    final double[] sum;
-    final double[] min;
-    final double[] max;
-    final double[] mean;
-    final double[] m2;
-    final int[] items;
+    /** Column of the extent's first cell in the chunk. */
+    private int x0;
+    /** Row of the extent's first cell in the chunk. */
+    private int y0;
+    /** The extent's statistics; 0x0 while the chunk has no cells. */
+    private CellColumns cells;
+    /** Items merged into each cell of the extent, row-major with the extent's width; null while all are 0. */
+    private int[] items;
 
+    /** An empty chunk, to merge into. */
     public CellChunk() {
-        this(new long[CELLS], new long[CELLS], new double[CELLS], filled(Double.POSITIVE_INFINITY),
-                filled(Double.NEGATIVE_INFINITY), new double[CELLS], new double[CELLS], new int[CELLS]);
+        this(0, 0, CellColumns.allocate(0, 0), null);
     }
 
-    CellChunk(long[] countTotal, long[] countValid, double[] sum, double[] min, double[] max, double[] mean,
-            double[] m2, int[] items) {
-        this.countTotal = countTotal;
-        this.countValid = countValid;
-        this.sum = sum;
-        this.min = min;
-        this.max = max;
-        this.mean = mean;
-        this.m2 = m2;
+    private CellChunk(int x0, int y0, CellColumns cells, int[] items) {
+        if (x0 < 0 || y0 < 0 || x0 + cells.width() > SIDE || y0 + cells.height() > SIDE) {
+            throw new IllegalArgumentException("extent of " + cells.width() + "x" + cells.height() + " cells at (" + x0 + ", "
+                    + y0 + ") is not inside a chunk of " + SIDE + "x" + SIDE);
+        }
+        this.x0 = x0;
+        this.y0 = y0;
+        this.cells = cells;
         this.items = items;
     }
 
-    /** A deep copy. */
+    /**
+     * A chunk whose extent is {@code cells}, its first cell at {@code (x0, y0)} of the chunk; no items counted.
+     * Not copied: the chunk is read-only if {@code cells} is.
+     */
+    public static CellChunk of(int x0, int y0, CellColumns cells) {
+        return new CellChunk(x0, y0, cells, null);
+    }
+
+    /** A chunk of the given extent with items per cell (row-major over the extent), as read back from bytes. */
+    static CellChunk of(int x0, int y0, CellColumns cells, int[] items) {
+        if (items != null && items.length != cells.width() * cells.height()) {
+            throw new IllegalArgumentException(items.length + " item counts for " + cells.width() + "x" + cells.height()
+                    + " cells");
+        }
+        return new CellChunk(x0, y0, cells, items);
+    }
+
+    /** A deep copy, owning its storage (writable even if this is a view). */
     public CellChunk copy() {
-        return new CellChunk(countTotal.clone(), countValid.clone(), sum.clone(), min.clone(), max.clone(), mean.clone(),
-                m2.clone(), items.clone());
+        CellColumns own = CellColumns.allocate(cells.width(), cells.height());
+        own.copy(0, 0, cells);
+        return new CellChunk(x0, y0, own, items == null ? null : items.clone());
     }
 
-    private static double[] filled(double v) {
-        double[] a = new double[CELLS];
-        Arrays.fill(a, v);
-        return a;
-    }
-
-    /** Index of cell {@code (cx, cy)} within its chunk. */
+    /** Index of cell {@code (cx, cy)} of the grid within its chunk. */
     public static int index(long cx, long cy) {
         return (int) (Math.floorMod(cy, SIDE) * SIDE + Math.floorMod(cx, SIDE));
     }
 
+    /** Column of the extent's first cell in the chunk. */
+    public int x0() {
+        return x0;
+    }
+
+    /** Row of the extent's first cell in the chunk. */
+    public int y0() {
+        return y0;
+    }
+
+    /** Columns of the extent (0 for an empty chunk). */
+    public int width() {
+        return cells.width();
+    }
+
+    /** Rows of the extent (0 for an empty chunk). */
+    public int height() {
+        return cells.height();
+    }
+
+    /** The extent's statistics, for the codec. */
+    CellColumns columns() {
+        return cells;
+    }
+
+    /** The items per extent cell, for the codec; null when all are 0. */
+    int[] itemCounts() {
+        return items;
+    }
+
     /** Adds one pixel to cell {@code i}: counted always, and into the statistics when valid. */
     public void addPixel(int i, boolean valid, double value) {
-        countTotal[i]++;
-        if (!valid) {
+        int x = column(i);
+        int y = i / SIDE;
+        cover(x, y, x + 1, y + 1);
+        cells.addPixel(cells.index(x - x0, y - y0), valid, value);
+    }
+
+    /** Merges {@code other} cell by cell, item counts included (same item, or already item-counted data). */
+    public void merge(CellChunk other) {
+        if (other.width() == 0 || other.height() == 0) {
             return;
         }
-        long n = ++countValid[i];
-        sum[i] += value;
-        if (value < min[i]) {
-            min[i] = value;
-        }
-        if (value > max[i]) {
-            max[i] = value;
-        }
-        double delta = value - mean[i];
-        mean[i] += delta / n;
-        m2[i] += delta * (value - mean[i]);
-    }
-
-    /** Adds the partial statistics of one cell (e.g. from a kernel's per-cell accumulator). */
-    public void addCell(int i, long total, long valid, double cellSum, double cellMin, double cellMax, double cellMean,
-            double cellM2) {
-        mergeCell(i, total, valid, cellSum, cellMin, cellMax, cellMean, cellM2);
-    }
-
-    /** Merges {@code other} cell by cell (same item, or already item-counted data). */
-    public void merge(CellChunk other) {
-        for (int i = 0; i < CELLS; i++) {
-            if (other.countTotal[i] > 0) {
-                mergeCell(i, other.countTotal[i], other.countValid[i], other.sum[i], other.min[i], other.max[i],
-                        other.mean[i], other.m2[i]);
-                items[i] += other.items[i];
+        mergeCells(other);
+        if (other.items != null) {
+            int[] counts = items();
+            for (int y = 0; y < other.height(); y++) {
+                int at = (other.y0 + y - y0) * width() + other.x0 - x0;
+                for (int x = 0, from = y * other.width(); x < other.width(); x++) {
+                    counts[at + x] += other.items[from + x];
+                }
             }
         }
     }
 
     /** Merges the complete contribution of one item: each cell it covers counts one more item. */
     public void mergeItem(CellChunk item) {
-        for (int i = 0; i < CELLS; i++) {
-            if (item.countTotal[i] > 0) {
-                mergeCell(i, item.countTotal[i], item.countValid[i], item.sum[i], item.min[i], item.max[i],
-                        item.mean[i], item.m2[i]);
-                items[i]++;
-            }
-        }
-    }
-
-    private void mergeCell(int i, long total, long valid, double s, double mn, double mx, double mu, double sq) {
-        countTotal[i] += total;
-        if (valid == 0) {
+        if (item.width() == 0 || item.height() == 0) {
             return;
         }
-        long na = countValid[i];
-        long n = na + valid;
-        double delta = mu - mean[i];
-        mean[i] += delta * valid / n;
-        m2[i] += sq + delta * delta * ((double) na * valid / n);
-        countValid[i] = n;
-        sum[i] += s;
-        min[i] = Math.min(min[i], mn);
-        max[i] = Math.max(max[i], mx);
+        mergeCells(item);
+        int[] counts = items();
+        for (int y = 0; y < item.height(); y++) {
+            int at = (item.y0 + y - y0) * width() + item.x0 - x0;
+            for (int x = 0, k = item.cells.index(0, y); x < item.width(); x++, k++) {
+                if (item.cells.countTotal(k) > 0) {
+                    counts[at + x]++;
+                }
+            }
+        }
     }
 
     public long countTotal(int i) {
-        return countTotal[i];
+        int k = local(i);
+        return k < 0 ? 0 : cells.countTotal(k);
     }
 
     public long countValid(int i) {
-        return countValid[i];
+        int k = local(i);
+        return k < 0 ? 0 : cells.countValid(k);
     }
 
+    /** Sum of the valid values; 0 when there are none. */
     public double sum(int i) {
-        return sum[i];
+        int k = local(i);
+        return k < 0 ? 0 : cells.sum(k);
     }
 
+    /** Smallest valid value; NaN when there are none. */
     public double min(int i) {
-        return min[i];
+        int k = local(i);
+        return k < 0 ? Double.NaN : cells.min(k);
     }
 
+    /** Largest valid value; NaN when there are none. */
     public double max(int i) {
-        return max[i];
+        int k = local(i);
+        return k < 0 ? Double.NaN : cells.max(k);
     }
 
+    /** Mean of the valid values ({@code sum / count_valid}); NaN when there are none. */
     public double mean(int i) {
-        return mean[i];
+        int k = local(i);
+        return k < 0 ? Double.NaN : cells.mean(k);
     }
 
-    /** Population standard deviation of the valid pixels. */
+    /** Population standard deviation of the valid pixels; NaN when there are none. */
     public double std(int i) {
-        return countValid[i] == 0 ? Double.NaN : Math.sqrt(Math.max(0, m2[i] / countValid[i]));
+        int k = local(i);
+        return k < 0 ? Double.NaN : cells.std(k);
     }
 
+    /** Items merged into cell {@code i} by {@link #mergeItem}. */
     public int items(int i) {
-        return items[i];
+        if (items == null) {
+            checkIndex(i);
+            return 0;
+        }
+        int x = column(i) - x0;
+        int y = i / SIDE - y0;
+        return x < 0 || y < 0 || x >= width() || y >= height() ? 0 : items[y * width() + x];
     }
 
-    /** Whether any cell has pixels. */
+    /** Whether no cell has pixels. */
     public boolean isEmpty() {
-        for (long t : countTotal) {
-            if (t > 0) {
-                return false;
-            }
+        return cells.isEmpty();
+    }
+
+    private void mergeCells(CellChunk other) {
+        cover(other.x0, other.y0, other.x0 + other.width(), other.y0 + other.height());
+        cells.merge(other.x0 - x0, other.y0 - y0, other.cells);
+    }
+
+    /** Grows the extent to cover cells {@code [ax0, ax1) x [ay0, ay1)} of the chunk, copying what it held. */
+    private void cover(int ax0, int ay0, int ax1, int ay1) {
+        if (cells.isReadOnly()) {
+            throw new IllegalStateException("this chunk of " + width() + "x" + height() + " cells views another's storage"
+                    + " (a window's aggregate); copy() it to merge into it");
         }
-        return true;
+        boolean empty = width() == 0 || height() == 0;
+        if (!empty && ax0 >= x0 && ay0 >= y0 && ax1 <= x0 + width() && ay1 <= y0 + height()) {
+            return;
+        }
+        int nx0 = empty ? ax0 : Math.min(x0, ax0);
+        int ny0 = empty ? ay0 : Math.min(y0, ay0);
+        int nx1 = empty ? ax1 : Math.max(x0 + width(), ax1);
+        int ny1 = empty ? ay1 : Math.max(y0 + height(), ay1);
+        CellColumns grown = CellColumns.allocate(nx1 - nx0, ny1 - ny0);
+        if (empty) {
+            items = null;
+        } else {
+            grown.copy(x0 - nx0, y0 - ny0, cells);
+        }
+        if (items != null) {
+            int[] counts = new int[grown.width() * grown.height()];
+            for (int y = 0; y < height(); y++) {
+                System.arraycopy(items, y * width(), counts, (y + y0 - ny0) * grown.width() + x0 - nx0, width());
+            }
+            items = counts;
+        }
+        x0 = nx0;
+        y0 = ny0;
+        cells = grown;
+    }
+
+    /** The item counts, allocated on first use. */
+    private int[] items() {
+        if (items == null) {
+            items = new int[width() * height()];
+        }
+        return items;
+    }
+
+    /** The storage index of cell {@code i}, or -1 outside the extent. */
+    private int local(int i) {
+        int x = column(i) - x0;
+        int y = i / SIDE - y0;
+        return x < 0 || y < 0 || x >= width() || y >= height() ? -1 : cells.index(x, y);
+    }
+
+    private static int column(int i) {
+        checkIndex(i);
+        return i % SIDE;
+    }
+
+    private static void checkIndex(int i) {
+        if (i < 0 || i >= CELLS) {
+            throw new IndexOutOfBoundsException("cell index " + i + " is not in [0, " + CELLS + ")");
+        }
     }
 }

@@ -7,15 +7,20 @@ import java.time.Instant;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Binary form of {@link ChunkPartial}: only cells with pixels are written. */
+/**
+ * Binary form of {@link ChunkPartial}: the header fields, then the cells of the chunk's extent
+ * ({@link CellChunkCodec}). Version 2 writes the extent row by row with varint counts; version 1 (cells by
+ * index, fixed-width fields) is still read.
+ */
 public final class ChunkPartialCodec implements RecordCodec<ChunkPartial> {
 
     private static final long serialVersionUID = 1L;
     private static final int V1 = 1;
+    private static final int V2 = 2;
 
     @Override
     public int version() {
-        return V1;
+        return V2;
     }
 
     /** Mutable: the aggregators merge into the {@link CellChunk} of the partial they hold in keyed state. */
@@ -48,7 +53,7 @@ public final class ChunkPartialCodec implements RecordCodec<ChunkPartial> {
         out.writeInt(p.expectedParts());
         out.writeInt(p.parts());
         out.writeLong(p.eventTime());
-        writeCells(p.cells(), out);
+        CellChunkCodec.write(p.cells(), out);
     }
 
     @Override
@@ -61,45 +66,6 @@ public final class ChunkPartialCodec implements RecordCodec<ChunkPartial> {
                 Instant.ofEpochMilli(in.readLong()));
         OutputGrid grid = new OutputGrid(in.readUTF(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
         return new ChunkPartial(itemId, collection, tile, band, period, grid, in.readLong(), in.readLong(), in.readInt(),
-                in.readInt(), in.readLong(), readCells(in));
-    }
-
-    static void writeCells(CellChunk c, DataOutputView out) throws IOException {
-        int used = 0;
-        for (int i = 0; i < CellChunk.CELLS; i++) {
-            used += c.countTotal[i] > 0 ? 1 : 0;
-        }
-        out.writeInt(used);
-        for (int i = 0; i < CellChunk.CELLS; i++) {
-            if (c.countTotal[i] == 0) {
-                continue;
-            }
-            out.writeShort(i);
-            out.writeLong(c.countTotal[i]);
-            out.writeLong(c.countValid[i]);
-            out.writeDouble(c.sum[i]);
-            out.writeDouble(c.min[i]);
-            out.writeDouble(c.max[i]);
-            out.writeDouble(c.mean[i]);
-            out.writeDouble(c.m2[i]);
-            out.writeInt(c.items[i]);
-        }
-    }
-
-    static CellChunk readCells(DataInputView in) throws IOException {
-        CellChunk c = new CellChunk();
-        int used = in.readInt();
-        for (int k = 0; k < used; k++) {
-            int i = in.readUnsignedShort();
-            c.countTotal[i] = in.readLong();
-            c.countValid[i] = in.readLong();
-            c.sum[i] = in.readDouble();
-            c.min[i] = in.readDouble();
-            c.max[i] = in.readDouble();
-            c.mean[i] = in.readDouble();
-            c.m2[i] = in.readDouble();
-            c.items[i] = in.readInt();
-        }
-        return c;
+                in.readInt(), in.readLong(), version == V1 ? CellChunkCodec.readVersion1(in) : CellChunkCodec.read(in));
     }
 }

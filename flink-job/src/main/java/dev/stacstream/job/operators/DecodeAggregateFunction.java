@@ -6,8 +6,6 @@ import dev.stacstream.cog.read.BlockDecoder;
 import dev.stacstream.cog.read.WindowDecoder;
 import dev.stacstream.job.aggregate.BlockAggregate;
 import dev.stacstream.job.aggregate.BlockAggregator;
-import dev.stacstream.job.aggregate.CellGrid;
-import dev.stacstream.job.aggregate.CellStats;
 import dev.stacstream.job.aggregate.GridSpec;
 import dev.stacstream.job.mask.BandLayer;
 import dev.stacstream.job.mask.BandValues;
@@ -20,16 +18,12 @@ import dev.stacstream.job.mask.MaskedBlock;
 import dev.stacstream.job.plan.AssetRole;
 import dev.stacstream.job.plan.AssetWindow;
 import dev.stacstream.job.plan.BlockTask;
-import dev.stacstream.job.plan.WindowGrid;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
-import dev.stacstream.sinks.row.OutputPeriod;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -41,6 +35,9 @@ import org.apache.flink.util.OutputTag;
  * The CPU stage, chained right after the async read: decodes the fetched blocks of each asset, applies the
  * mask and nodata rules, and reduces the window to partial statistics per band and output cell, emitted as
  * {@link ChunkPartial}s. Decoded pixels live only inside this function; failures become error rows.
+ *
+ * <p>The partials' cells are views of the aggregator's storage ({@link WindowChunks}), overwritten by the next
+ * window: the keyBy after this operator serializes each partial as it is collected.
  */
 public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow, ChunkPartial> {
 
@@ -162,41 +159,12 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
                 mask.encoding().height(), r, nodata);
     }
 
-    /** Groups the window's cells into chunks, one partial per (band, chunk). */
+    /** The window's cells, cut into one partial per (band, chunk). */
     private void emit(BlockTask task, AssetWindow band, BlockAggregate aggregate, Collector<ChunkPartial> out) {
-        CellGrid cells = aggregate.grid();
         double[] gt = band.geoTransform();
-        OutputGrid grid = new OutputGrid(crs(band), gt[0], gt[3], cells.factorX() * Math.abs(gt[1]),
-                cells.factorY() * Math.abs(gt[5]));
-        OutputPeriod period = periods.periodOf(task.itemId(), task.datetime());
-        Map<Long, CellChunk> chunks = new HashMap<>();
-        List<String> names = aggregate.bandNames();
-        aggregate.forEachCell((b, cx, cy, stats) -> {
-            long key = ((long) b << 48) | ((long) (cy / CellChunk.SIDE) << 24) | (cx / CellChunk.SIDE);
-            CellChunk chunk = chunks.computeIfAbsent(key, k -> new CellChunk());
-            add(chunk, CellChunk.index(cx, cy), stats);
-        });
-        for (Map.Entry<Long, CellChunk> e : chunks.entrySet()) {
-            int b = (int) (e.getKey() >>> 48);
-            long chunkY = (e.getKey() >>> 24) & 0xffffff;
-            long chunkX = e.getKey() & 0xffffff;
-            int parts = expectedParts(task.windows(), cells, chunkX, chunkY);
-            out.collect(new ChunkPartial(task.itemId(), task.collection() == null ? "none" : task.collection(),
-                    task.tile(), names.get(b), period, grid, chunkX, chunkY, parts, 1, task.datetime().toEpochMilli(),
-                    e.getValue()));
-        }
-    }
-
-    private static void add(CellChunk chunk, int index, CellStats s) {
-        chunk.addCell(index, s.countTotal(), s.countValid(), s.sum(), s.min(), s.max(), s.mean(), s.m2());
-    }
-
-    /** How many of the item's work windows touch the chunk's pixels: the partials that make the chunk whole. */
-    static int expectedParts(WindowGrid windows, CellGrid cells, long chunkX, long chunkY) {
-        long px0 = chunkX * CellChunk.SIDE * cells.factorX();
-        long py0 = chunkY * CellChunk.SIDE * cells.factorY();
-        return windows.windowsTouching(px0, py0, px0 + (long) CellChunk.SIDE * cells.factorX(),
-                py0 + (long) CellChunk.SIDE * cells.factorY());
+        OutputGrid grid = new OutputGrid(crs(band), gt[0], gt[3], aggregate.grid().factorX() * Math.abs(gt[1]),
+                aggregate.grid().factorY() * Math.abs(gt[5]));
+        WindowChunks.emit(task, periods.periodOf(task.itemId(), task.datetime()), grid, aggregate, out);
     }
 
     private static String crs(AssetWindow band) {

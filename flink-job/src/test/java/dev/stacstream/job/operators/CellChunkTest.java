@@ -3,10 +3,17 @@ package dev.stacstream.job.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stacstream.job.aggregate.CellColumns;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CellChunkTest {
 
@@ -71,5 +78,163 @@ class CellChunkTest {
     void cellIndexWrapsWithinAChunk() {
         assertThat(CellChunk.index(0, 0)).isZero();
         assertThat(CellChunk.index(CellChunk.SIDE + 3, 2)).isEqualTo(2 * CellChunk.SIDE + 3);
+    }
+
+    /** A rectangle of cells of a chunk, half-open: {@code [x0, x1) x [y0, y1)}. */
+    record Extent(int x0, int y0, int x1, int y1) {
+        boolean contains(int x, int y) {
+            return x >= x0 && x < x1 && y >= y0 && y < y1;
+        }
+    }
+
+    /**
+     * @param windows the extents of the partials an item's windows make of one chunk (they may overlap by a
+     *     straddling cell row or column, as cells cut by a window edge do)
+     */
+    record Split(String name, List<Extent> windows) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Split> splits() {
+        return Stream.of(
+                new Split("whole chunk, one window", List.of(new Extent(0, 0, 64, 64))),
+                new Split("2 x 2 windows, edges in cells 12 and 51 (straddling)", List.of(new Extent(0, 0, 13, 52),
+                        new Extent(12, 0, 64, 52), new Extent(0, 51, 13, 64), new Extent(12, 51, 64, 64))),
+                new Split("two windows side by side, the first arriving second", List.of(new Extent(38, 0, 64, 64),
+                        new Extent(0, 0, 39, 64))),
+                new Split("grid edge: the chunk clipped to 10 x 64, split in rows", List.of(new Extent(0, 0, 10, 20),
+                        new Extent(0, 19, 10, 64))),
+                new Split("a window whose cells are all masked or outside", List.of(new Extent(0, 0, 64, 30),
+                        new Extent(5, 30, 7, 31))));
+    }
+
+    /**
+     * The per-item merge (window partials of different extents) and the period merge (items) of random pixels equal
+     * adding every pixel to one chunk: counts, min, max and sums exactly (values are eighths), mean exactly (it is
+     * sum / count), std to rounding.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("splits")
+    void partialsOfDifferentExtentsMergeToTheOnePassStatistics(Split split) {
+        Random random = new Random(split.name().hashCode());
+        CellChunk onePass = new CellChunk();
+        CellChunk period = new CellChunk();
+        int[] itemsPerCell = new int[CellChunk.CELLS];
+        for (int item = 0; item < 3; item++) {
+            List<CellChunk> windows = new ArrayList<>();
+            boolean[] covered = new boolean[CellChunk.CELLS];
+            for (Extent e : split.windows()) {
+                CellChunk window = new CellChunk();
+                for (int n = 0; n < 3000; n++) {
+                    int x = e.x0() + random.nextInt(e.x1() - e.x0());
+                    int y = e.y0() + random.nextInt(e.y1() - e.y0());
+                    boolean valid = random.nextInt(4) != 0 && !split.name().contains("masked");
+                    double value = 1000 + random.nextInt(8000) / 8.0;
+                    window.addPixel(y * CellChunk.SIDE + x, valid, value);
+                    onePass.addPixel(y * CellChunk.SIDE + x, valid, value);
+                    covered[y * CellChunk.SIDE + x] = true;
+                }
+                windows.add(window);
+            }
+            CellChunk itemChunk = windows.get(0);
+            windows.subList(1, windows.size()).forEach(itemChunk::merge);
+            period.mergeItem(itemChunk);
+            for (int i = 0; i < CellChunk.CELLS; i++) {
+                itemsPerCell[i] += covered[i] ? 1 : 0;
+            }
+        }
+        for (int i = 0; i < CellChunk.CELLS; i++) {
+            String cell = "cell " + i;
+            assertThat(period.countTotal(i)).as(cell).isEqualTo(onePass.countTotal(i));
+            assertThat(period.countValid(i)).as(cell).isEqualTo(onePass.countValid(i));
+            assertThat(period.items(i)).as(cell).isEqualTo(itemsPerCell[i]);
+            assertSame(period.sum(i), onePass.sum(i), cell);
+            assertSame(period.min(i), onePass.min(i), cell);
+            assertSame(period.max(i), onePass.max(i), cell);
+            assertSame(period.mean(i), onePass.mean(i), cell);
+            if (onePass.countValid(i) > 0) {
+                assertThat(period.std(i)).as(cell).isCloseTo(onePass.std(i), within(1e-12 * onePass.mean(i)));
+            } else {
+                assertThat(period.std(i)).as(cell).isNaN();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("splits")
+    void anAccumulatorsExtentIsTheUnionOfWhatWasMergedIntoIt(Split split) {
+        CellChunk merged = new CellChunk();
+        for (Extent e : split.windows()) {
+            CellColumns cells = CellColumns.allocate(e.x1() - e.x0(), e.y1() - e.y0());
+            cells.addPixel(0, true, 1);
+            merged.merge(CellChunk.of(e.x0(), e.y0(), cells));
+        }
+        int x0 = split.windows().stream().mapToInt(Extent::x0).min().orElseThrow();
+        int y0 = split.windows().stream().mapToInt(Extent::y0).min().orElseThrow();
+        assertThat(merged.x0()).isEqualTo(x0);
+        assertThat(merged.y0()).isEqualTo(y0);
+        assertThat(merged.width()).isEqualTo(split.windows().stream().mapToInt(Extent::x1).max().orElseThrow() - x0);
+        assertThat(merged.height()).isEqualTo(split.windows().stream().mapToInt(Extent::y1).max().orElseThrow() - y0);
+    }
+
+    @Test
+    void cellsOutsideTheExtentHaveNoPixels() {
+        CellColumns cells = CellColumns.allocate(2, 3);
+        cells.addPixel(cells.index(1, 2), true, 7);
+        CellChunk chunk = CellChunk.of(60, 5, cells);
+        int inside = 7 * CellChunk.SIDE + 61;
+        assertThat(chunk.countValid(inside)).isEqualTo(1);
+        assertThat(chunk.mean(inside)).isEqualTo(7);
+        for (int outside : new int[] {0, 5 * CellChunk.SIDE + 59, 8 * CellChunk.SIDE + 61, CellChunk.CELLS - 1}) {
+            assertThat(chunk.countTotal(outside)).isZero();
+            assertThat(chunk.countValid(outside)).isZero();
+            assertThat(chunk.sum(outside)).isZero();
+            assertThat(chunk.min(outside)).isNaN();
+            assertThat(chunk.max(outside)).isNaN();
+            assertThat(chunk.mean(outside)).isNaN();
+            assertThat(chunk.std(outside)).isNaN();
+            assertThat(chunk.items(outside)).isZero();
+        }
+        assertThatThrownBy(() -> chunk.countTotal(CellChunk.CELLS)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("4096");
+        assertThatThrownBy(() -> CellChunk.of(63, 0, cells)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2x3 cells at (63, 0)");
+    }
+
+    @Test
+    void aViewIsReadOnlyAndItsCopyIsNot() {
+        CellColumns window = CellColumns.allocate(100, 100);
+        window.addPixel(window.index(70, 3), true, 5);
+        CellChunk view = CellChunk.of(0, 0, window.region(64, 0, 36, 64));
+        CellChunk other = new CellChunk();
+        other.addPixel(0, true, 1);
+
+        assertThatThrownBy(() -> view.merge(other)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("copy()");
+        CellChunk copy = view.copy();
+        copy.merge(other);
+        assertThat(copy.countValid(0)).isEqualTo(1);
+        assertThat(copy.max(3 * CellChunk.SIDE + 6)).isEqualTo(5);
+        assertThat(view.countValid(0)).as("the view is unchanged").isZero();
+    }
+
+    @Test
+    void mergingAnEmptyChunkChangesNothing() {
+        CellChunk chunk = new CellChunk();
+        chunk.addPixel(130, true, 2);
+        chunk.merge(new CellChunk());
+        chunk.mergeItem(new CellChunk());
+        assertThat(chunk.width()).isEqualTo(1);
+        assertThat(chunk.items(130)).isZero();
+        assertThat(new CellChunk().isEmpty()).isTrue();
+        assertThat(chunk.isEmpty()).isFalse();
+    }
+
+    /** Bit-for-bit equality that holds for NaN too (AssertJ's isEqualTo on a primitive double fails on NaN). */
+    private static void assertSame(double got, double want, String where) {
+        assertThat(Double.valueOf(got)).as(where).isEqualTo(Double.valueOf(want));
     }
 }

@@ -20,11 +20,9 @@ import dev.stacstream.sinks.kerchunk.tiff.LevelLayout;
 import dev.stacstream.sinks.manifest.ItemReferences;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
-import dev.stacstream.sinks.row.OutputPeriod;
 import dev.stacstream.storage.ByteRange;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -60,18 +58,6 @@ class CodecRoundTripTest {
         BlockTask t = task();
         BlockTask back = roundTrip(new BlockTaskCodec(), t);
         assertThat(back).usingRecursiveComparison().isEqualTo(t);
-    }
-
-    @Test
-    void chunkPartialRoundTripsOnlyItsUsedCells() throws IOException {
-        CellChunk cells = new CellChunk();
-        cells.addPixel(5, true, 3.5);
-        cells.addPixel(5, false, 0);
-        cells.addPixel(CellChunk.CELLS - 1, true, -2);
-        ChunkPartial p = new ChunkPartial("i", "c", "t", "red", OutputPeriod.day(LocalDate.of(2020, 2, 19)),
-                new OutputGrid("EPSG:32629", 199980, 2800020, 1000, 1000), 3, 4, 2, 1, 1234L, cells);
-        ChunkPartial back = roundTrip(new ChunkPartialCodec(), p);
-        assertThat(back).usingRecursiveComparison().isEqualTo(p);
     }
 
     @Test

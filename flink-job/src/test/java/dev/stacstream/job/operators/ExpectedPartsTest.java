@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The number of partials a chunk waits for ({@code DecodeAggregateFunction.expectedParts}) equals the number of
+ * The number of partials a chunk waits for ({@code WindowChunks.expectedParts}) equals the number of
  * windows that hold pixels of it, for window grids of one or several blocks against chunks of cells that straddle
  * window edges: too few would emit a chunk before all its windows arrived, too many would never emit it.
  */
@@ -51,7 +51,7 @@ class ExpectedPartsTest {
         int chunkRows = (cells.rows() + CellChunk.SIDE - 1) / CellChunk.SIDE;
         assertThat(windowsPerChunk).hasSize(chunkColumns * chunkRows);
         windowsPerChunk.forEach((key, count) -> assertThat(
-                DecodeAggregateFunction.expectedParts(windows, cells, key & 0xffff_ffffL, key >>> 32))
+                WindowChunks.expectedParts(windows, cells, key & 0xffff_ffffL, key >>> 32))
                 .as("chunk (%d, %d)", key & 0xffff_ffffL, key >>> 32).isEqualTo(count));
     }
 }

@@ -1,0 +1,224 @@
+package dev.stacstream.job.operators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stacstream.job.aggregate.CellColumns;
+import dev.stacstream.sinks.row.OutputPeriod;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class ChunkPartialCodecTest {
+
+    private static final OutputPeriod DAY = OutputPeriod.day(LocalDate.of(2020, 2, 19));
+    private static final OutputGrid GRID = new OutputGrid("EPSG:32629", 199980, 2800020, 1000, 1000);
+    /** The extent (4 bytes) and the item-counts flag. */
+    private static final int EXTENT_BYTES = 5;
+
+    private static ChunkPartial partial(CellChunk cells) {
+        return new ChunkPartial("item-1", "c", "t", "red", DAY, GRID, 3, 4, 2, 1, 1234L, cells);
+    }
+
+    /** A window-like rectangle of W cells: 100 pixels each, some partly and some fully masked, values eighths. */
+    private static CellColumns windowCells(int width, int height) {
+        CellColumns cells = CellColumns.allocate(width, height);
+        for (int k = 0; k < width * height; k++) {
+            for (int p = 0; p < 100; p++) {
+                cells.addPixel(k, k % 7 != 3 && (k % 5 != 0 || p < 40), 1200 + (k * 13 + p * 7) % 900 / 8.0);
+            }
+        }
+        return cells;
+    }
+
+    static Stream<Arguments> chunks() {
+        return Stream.of(
+                Arguments.of("empty", (Supplier<CellChunk>) CellChunk::new),
+                Arguments.of("a 13 x 52 window part at (51, 12)", (Supplier<CellChunk>) () -> CellChunk.of(51, 12,
+                        windowCells(13, 52))),
+                Arguments.of("a region of a window's cells (a view with a stride)", (Supplier<CellChunk>) () ->
+                        CellChunk.of(0, 0, windowCells(100, 70).region(36, 6, 64, 64))),
+                Arguments.of("a period accumulator with item counts, clipped at the grid edge", (Supplier<CellChunk>) () -> {
+                    CellChunk period = new CellChunk();
+                    period.mergeItem(CellChunk.of(0, 0, windowCells(10, 64)));
+                    period.mergeItem(CellChunk.of(0, 0, windowCells(10, 20)));
+                    return period;
+                }),
+                Arguments.of("cells with pixels but none valid, and gaps", (Supplier<CellChunk>) () -> {
+                    CellChunk c = new CellChunk();
+                    c.addPixel(5, false, 0);
+                    c.addPixel(CellChunk.CELLS - 1, true, -2.5);
+                    return c;
+                }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chunks")
+    void version2RoundTripsEveryCell(String name, Supplier<CellChunk> chunk) throws IOException {
+        CellChunk cells = chunk.get();
+        ChunkPartial back = CodecRoundTripTest.roundTrip(new ChunkPartialCodec(), partial(cells));
+        assertThat(back.withCells(null)).isEqualTo(partial(cells).withCells(null));
+        assertSameCells(back.cells(), cells);
+        assertThat(back.cells().width()).isEqualTo(cells.width());
+        assertThat(back.cells().x0()).isEqualTo(cells.x0());
+    }
+
+    /** One cell of 100 pixels: the valid ones' values, the rest invalid; and its expected bytes. */
+    record CellBytes(String name, double[] valid, int bytes) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * A cell's bytes: its counts as varints, and for a cell with valid pixels a flags byte, sum, min and max as
+     * zigzag varints when whole (as integer samples give) else as doubles, and m2 as a double.
+     */
+    static Stream<CellBytes> cellBytes() {
+        double[] dns = new double[100];
+        double[] eighths = new double[100];
+        for (int p = 0; p < 100; p++) {
+            dns[p] = 1200 + p;
+            eighths[p] = (p + 1) / 8.0;
+        }
+        return Stream.of(
+                new CellBytes("no valid pixel: the two counts", new double[0], 1 + 1),
+                new CellBytes("W-like DNs 1200..1299: counts, flags, sum 124950 in 3, min and max in 2 each, m2",
+                        dns, 1 + 1 + 1 + 3 + 2 + 2 + Double.BYTES),
+                new CellBytes("eighths: sum, min and max as doubles", eighths, 1 + 1 + 1 + 4 * Double.BYTES),
+                new CellBytes("-0.0 and 5: the minimum a double (its sign kept), sum and maximum whole",
+                        new double[] {-0.0, 5}, 1 + 1 + 1 + 1 + Double.BYTES + 1 + Double.BYTES));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cellBytes")
+    void aCellsBytesFollowItsValues(CellBytes c) throws IOException {
+        CellColumns cells = CellColumns.allocate(1, 1);
+        for (double v : c.valid()) {
+            cells.addPixel(0, true, v);
+        }
+        for (int p = c.valid().length; p < 100; p++) {
+            cells.addPixel(0, false, p);
+        }
+        ChunkPartial p = partial(CellChunk.of(62, 0, cells));
+        DataOutputSerializer empty = new DataOutputSerializer(256);
+        new ChunkPartialCodec().write(partial(new CellChunk()), empty);
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        new ChunkPartialCodec().write(p, out);
+        assertThat(out.length() - empty.length()).isEqualTo(c.bytes());
+
+        CellChunk back = CodecRoundTripTest.roundTrip(new ChunkPartialCodec(), p).cells();
+        assertSameCells(back, p.cells());
+        assertThat(Double.doubleToRawLongBits(back.min(62))).isEqualTo(Double.doubleToRawLongBits(p.cells().min(62)));
+    }
+
+    /** Cells of version 1 records, as ChunkPartialCodec wrote them before the extent form: the fixture table. */
+    record V1Cell(int index, long total, long valid, double sum, double min, double max, double mean, double m2, int items) {}
+
+    static Stream<Arguments> version1Records() {
+        return Stream.of(
+                Arguments.of("no used cell", List.of()),
+                Arguments.of("one W cell and one fully masked cell", List.of(
+                        new V1Cell(0, 100, 60, 90_000, 1200, 1800, 1500, 2.5e6, 0),
+                        new V1Cell(65, 100, 0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, 0, 0))),
+                Arguments.of("a period accumulator's last cell with items", List.of(
+                        new V1Cell(CellChunk.CELLS - 1, 300, 290, 290 * 0.125, -1, 1, 0.125, 17.5, 3))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("version1Records")
+    void version1RecordsAreStillRead(String name, List<V1Cell> used) throws IOException {
+        ChunkPartial header = partial(new CellChunk());
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        writeVersion1(header, used, out);
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        ChunkPartial back = new ChunkPartialCodec().read(1, in);
+        assertThat(in.available()).isZero();
+        assertThat(back.withCells(null)).isEqualTo(header.withCells(null));
+        CellChunk c = back.cells();
+        long usedCells = 0;
+        for (int i = 0; i < CellChunk.CELLS; i++) {
+            usedCells += c.countTotal(i) > 0 ? 1 : 0;
+        }
+        assertThat(usedCells).isEqualTo(used.size());
+        for (V1Cell cell : used) {
+            int i = cell.index();
+            assertThat(c.countTotal(i)).isEqualTo(cell.total());
+            assertThat(c.countValid(i)).isEqualTo(cell.valid());
+            assertThat(c.items(i)).isEqualTo(cell.items());
+            if (cell.valid() > 0) {
+                assertThat(c.sum(i)).isEqualTo(cell.sum());
+                assertThat(c.min(i)).isEqualTo(cell.min());
+                assertThat(c.max(i)).isEqualTo(cell.max());
+                assertThat(c.mean(i)).isEqualTo(cell.mean());
+                assertThat(c.std(i)).isEqualTo(Math.sqrt(cell.m2() / cell.valid()));
+            } else {
+                assertThat(c.mean(i)).isNaN();
+                assertThat(c.min(i)).isNaN();
+            }
+        }
+        // and a chunk read from version 1 merges on like any other
+        int itemsBefore = c.items(0);
+        c.mergeItem(CellChunk.of(0, 0, windowCells(1, 1)));
+        assertThat(c.items(0)).isEqualTo(itemsBefore + 1);
+    }
+
+    @Test
+    void aCorruptExtentIsRejected() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        new ChunkPartialCodec().write(partial(new CellChunk()), out);
+        byte[] bytes = out.getCopyOfBuffer();
+        bytes[bytes.length - EXTENT_BYTES] = 60; // x0 of a 0-wide extent: fine
+        bytes[bytes.length - EXTENT_BYTES + 2] = 5; // width 5 from column 60: past the chunk
+        assertThatThrownBy(() -> new ChunkPartialCodec().read(2, new DataInputDeserializer(bytes)))
+                .isInstanceOf(IOException.class).hasMessageContaining("5x0 cells at (60, 0)");
+    }
+
+    private static void assertSameCells(CellChunk got, CellChunk want) {
+        for (int i = 0; i < CellChunk.CELLS; i++) {
+            String cell = "cell " + i;
+            assertThat(got.countTotal(i)).as(cell).isEqualTo(want.countTotal(i));
+            assertThat(got.countValid(i)).as(cell).isEqualTo(want.countValid(i));
+            assertSame(got.sum(i), want.sum(i), cell);
+            assertSame(got.min(i), want.min(i), cell);
+            assertSame(got.max(i), want.max(i), cell);
+            assertSame(got.mean(i), want.mean(i), cell);
+            assertSame(got.std(i), want.std(i), cell);
+            assertThat(got.items(i)).as(cell).isEqualTo(want.items(i));
+        }
+    }
+
+    /** The version 1 layout: the header fields as version 2 has them, then the used cells by index. */
+    private static void writeVersion1(ChunkPartial header, List<V1Cell> used, DataOutputSerializer out) throws IOException {
+        DataOutputSerializer v2 = new DataOutputSerializer(256);
+        new ChunkPartialCodec().write(header, v2);
+        out.write(v2.getCopyOfBuffer(), 0, v2.length() - EXTENT_BYTES); // the empty chunk's extent and flag
+        out.writeInt(used.size());
+        for (V1Cell c : used) {
+            out.writeShort(c.index());
+            out.writeLong(c.total());
+            out.writeLong(c.valid());
+            out.writeDouble(c.sum());
+            out.writeDouble(c.min());
+            out.writeDouble(c.max());
+            out.writeDouble(c.mean());
+            out.writeDouble(c.m2());
+            out.writeInt(c.items());
+        }
+    }
+
+    /** Bit-for-bit equality that holds for NaN too (AssertJ's isEqualTo on a primitive double fails on NaN). */
+    private static void assertSame(double got, double want, String where) {
+        assertThat(Double.valueOf(got)).as(where).isEqualTo(Double.valueOf(want));
+    }
+}
