@@ -1,9 +1,12 @@
 package dev.stacstream.job.operators;
 
 import dev.stacstream.cog.error.CogException;
+import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.raster.Raster;
+import dev.stacstream.cog.raster.RasterPool;
 import dev.stacstream.cog.read.BlockDecoder;
 import dev.stacstream.cog.read.WindowDecoder;
+import dev.stacstream.cog.tiff.LevelEncoding;
 import dev.stacstream.job.aggregate.BlockAggregate;
 import dev.stacstream.job.aggregate.BlockAggregator;
 import dev.stacstream.job.aggregate.GridSpec;
@@ -34,7 +37,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * The CPU stage, chained right after the async read: decodes the fetched blocks of each asset, applies the
  * mask and nodata rules, and reduces the window to partial statistics per band and output cell, emitted as
- * {@link ChunkPartial}s. Decoded pixels live only inside this function; failures become error rows.
+ * {@link ChunkPartial}s. Decoded pixels live only inside this function, in rasters reused from window to window;
+ * failures become error rows.
  *
  * <p>The partials' cells are views of the aggregator's storage ({@link WindowChunks}), overwritten by the next
  * window: the keyBy after this operator serializes each partial as it is collected.
@@ -42,12 +46,19 @@ import org.apache.flink.util.OutputTag;
 public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow, ChunkPartial> {
 
     private static final long serialVersionUID = 1L;
+    /**
+     * Raster shapes kept per asset of a task: a tile's windows are mostly full ones, with narrower ones along the
+     * right and bottom edges, so two shapes per asset let nearly every window decode into a kept raster.
+     */
+    private static final int RASTER_SHAPES_PER_ASSET = 2;
 
     private final MaskRule maskRule;
     private final GridSpec gridSpec;
     private final PeriodAssigner periods;
     private final OutputTag<ErrorRow> errors;
     private transient WindowDecoder decoder;
+    /** The decoded windows' pixels, reused window after window: they are dead once the window is aggregated. */
+    private transient RasterPool rasters;
     private transient BlockMasker masker;
     private transient BlockAggregator aggregator;
     private transient Counter windows;
@@ -64,6 +75,7 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
     @Override
     public void open(OpenContext context) {
         decoder = new WindowDecoder(BlockDecoder.defaults(), false);
+        rasters = new RasterPool(RASTER_SHAPES_PER_ASSET);
         masker = new BlockMasker(maskRule);
         aggregator = new BlockAggregator(gridSpec);
         var metrics = getRuntimeContext().getMetricGroup().addGroup("decode");
@@ -86,7 +98,7 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
             AssetWindow asset = task.assets().get(i);
             Raster raster;
             try {
-                raster = decode(asset, fetched.blocks().get(i));
+                raster = decode(i, asset, fetched.blocks().get(i));
             } catch (CogException e) {
                 ErrorRow row = ErrorRow.of(task.itemId(), ErrorStage.DECODE, e.kind(), task.describe() + ": " + e.getMessage(),
                         Instant.now()).withAsset(asset.key(), asset.href());
@@ -131,8 +143,12 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
         emit(task, firstBand, aggregate, out);
     }
 
-    private Raster decode(AssetWindow asset, List<ByteBuffer> blocks) {
-        return decoder.decode(asset.encoding(), asset.window(), asset.blocks(), blocks, asset.nodata(), asset.href());
+    /** Decodes asset {@code slot} of the task into the pool's raster of its shape. */
+    private Raster decode(int slot, AssetWindow asset, List<ByteBuffer> blocks) {
+        LevelEncoding encoding = asset.encoding();
+        PixelWindow window = asset.window();
+        Raster reuse = rasters.raster(slot, encoding.dataType(), encoding.bands(), window.width(), window.height());
+        return decoder.decode(encoding, window, asset.blocks(), blocks, asset.nodata(), asset.href(), reuse);
     }
 
     private static BandValues values(AssetWindow asset) {
