@@ -1,0 +1,124 @@
+package dev.stacstream.bench;
+
+import dev.stacstream.job.operators.CellChunk;
+import dev.stacstream.job.operators.ChunkPartial;
+import dev.stacstream.job.operators.ChunkPartialCodec;
+import dev.stacstream.job.types.CodecSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.util.Collector;
+
+/**
+ * The path of chunk partials through the job, outside Flink: the decode stage's partials serialized as its keyBy's
+ * record writer does, the per-item merge ({@code ItemChunkMerge}'s logic, a map standing in for keyed state, no
+ * timers) and the period merge ({@code PeriodChunkAggregate}'s). Records cross each stage as bytes, as they cross
+ * the two shuffles.
+ */
+final class ChunkFlow {
+
+    static final CodecSerializer<ChunkPartial> SERIALIZER = new CodecSerializer<>(ChunkPartial.class,
+            new ChunkPartialCodec());
+    private static final int INITIAL_BUFFER_BYTES = 1 << 16;
+
+    private ChunkFlow() {}
+
+    /** Serializes each collected partial into one reused buffer, as a record writer does; counts records and bytes. */
+    static class Serializing implements Collector<ChunkPartial> {
+        final DataOutputSerializer buffer = new DataOutputSerializer(INITIAL_BUFFER_BYTES);
+        long records;
+        long bytes;
+
+        @Override
+        public void collect(ChunkPartial partial) {
+            buffer.clear();
+            try {
+                SERIALIZER.serialize(partial, buffer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            records++;
+            bytes += buffer.length();
+            written(buffer);
+        }
+
+        /** Called with each record's bytes; the bytes are overwritten by the next record. */
+        void written(DataOutputSerializer record) {}
+
+        @Override
+        public void close() {}
+    }
+
+    /** A {@link Serializing} collector that keeps a copy of every record, as the input of the next stage. */
+    static final class Keeping extends Serializing {
+        final List<byte[]> kept = new ArrayList<>();
+
+        @Override
+        void written(DataOutputSerializer record) {
+            kept.add(record.getCopyOfBuffer());
+        }
+    }
+
+    /** Reads records back, one deserializer reused as a network input's is. */
+    static final class Reading {
+        private final DataInputDeserializer in = new DataInputDeserializer();
+
+        ChunkPartial read(byte[] record) {
+            in.setBuffer(record);
+            try {
+                return SERIALIZER.deserialize(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** {@code ItemChunkMerge.processElement}: merges an item's window partials, emits the chunk once complete. */
+    static final class ItemMerge {
+        private final Map<String, ChunkPartial> pending = new HashMap<>();
+
+        void process(ChunkPartial part, Collector<ChunkPartial> out) {
+            String key = part.itemChunkKey();
+            ChunkPartial so = pending.get(key);
+            ChunkPartial merged;
+            if (so == null) {
+                merged = part;
+            } else {
+                so.cells().merge(part.cells());
+                merged = so.withParts(so.parts() + part.parts());
+            }
+            if (merged.isItemComplete()) {
+                pending.remove(key);
+                out.collect(merged);
+            } else {
+                pending.put(key, merged);
+            }
+        }
+
+        int pending() {
+            return pending.size();
+        }
+    }
+
+    /** {@code PeriodChunkAggregate.processElement}: merges every item's complete chunk into its open period. */
+    static final class PeriodMerge {
+        final Map<String, ChunkPartial> open = new HashMap<>();
+
+        void process(ChunkPartial item) {
+            String key = item.chunkKey();
+            ChunkPartial acc = open.get(key);
+            if (acc == null) {
+                CellChunk cells = new CellChunk();
+                cells.mergeItem(item.cells());
+                open.put(key, item.withParts(1).withCells(cells));
+            } else {
+                acc.cells().mergeItem(item.cells());
+            }
+        }
+    }
+}
