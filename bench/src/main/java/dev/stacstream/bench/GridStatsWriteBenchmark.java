@@ -3,8 +3,8 @@ package dev.stacstream.bench;
 import dev.stacstream.job.operators.OutputGrid;
 import dev.stacstream.sinks.parquet.GridStatsTable;
 import dev.stacstream.sinks.parquet.TableWriters;
-import dev.stacstream.sinks.row.BandStats;
-import dev.stacstream.sinks.row.GridStatsRow;
+import dev.stacstream.sinks.row.CellGeometry;
+import dev.stacstream.sinks.row.GridStatsBatch;
 import dev.stacstream.sinks.row.OutputPeriod;
 import java.io.File;
 import java.io.IOException;
@@ -38,16 +38,15 @@ import org.openjdk.jmh.runner.IterationType;
 /**
  * Writing the {@code grid_stats} rows of one workload-W tile (BASELINES.md): one collection, tile, day and CRS,
  * bands {@code red} and {@code nir}, a 1098x1098 grid of 10x10 cells (2,411,208 rows), about 34 % of the cells
- * without a valid pixel (NULL statistics), as the job's sink chain does it: each row is built the way
- * {@code PeriodChunkAggregate} emits it (64x64-cell chunks, band by band, each chunk with its own copies of the
- * label strings as restored from keyed state) and goes through the real
- * {@link TableWriters} bulk writer of {@link GridStatsTable} (parquet-java, zstd) into a local file.
- * Scores are nanoseconds per row.
+ * without a valid pixel (NULL statistics), as the job's sink chain does it: each 64x64-cell chunk becomes one
+ * {@link GridStatsBatch} the way {@code PeriodChunkAggregate} emits it (band by band, each chunk with its own
+ * copies of the label strings as restored from keyed state), and goes through the real {@link TableWriters} bulk
+ * writer of {@link GridStatsTable} (column pages, zstd) into a local file. Scores are nanoseconds per row.
  *
  * <ul>
- *   <li>{@code writeTile}: build every row and write it; the end-to-end cost per row of the "periods + sink"
- *       thread of the job, less Flink's per-record overhead.
- *   <li>{@code buildRowsOnly}: the same rows into a {@link Blackhole}: the producer's share.
+ *   <li>{@code writeTile}: build every batch and write it; the end-to-end cost per row of the "periods + sink"
+ *       thread of the job, less Flink's per-record overhead (one record per chunk).
+ *   <li>{@code buildBatchesOnly}: the same batches into a {@link Blackhole}: the producer's share.
  * </ul>
  * The cell values come from fixed-seed fields shaped like W's output (DN means with two decimals, integer
  * min/max around them, full-precision std, clouds as smooth blobs with partly valid cells on their edges), so
@@ -92,37 +91,41 @@ public class GridStatsWriteBenchmark {
             }
         }
 
-        /** Calls {@code sink} with every row of the tile, in the job's order and built the job's way. */
-        void emitRows(Consumer<GridStatsRow> sink) {
+        /** Calls {@code sink} with every chunk's batch of the tile, in the job's order and built the job's way. */
+        void emitBatches(Consumer<GridStatsBatch> sink) {
             int chunks = (GRID_SIDE + CHUNK_SIDE - 1) / CHUNK_SIDE;
             for (int chunkY = 0; chunkY < chunks; chunkY++) {
                 for (int chunkX = 0; chunkX < chunks; chunkX++) {
                     for (int b = 0; b < BANDS.length; b++) {
-                        emitChunk(chunkX, chunkY, b, sink);
+                        sink.accept(chunk(chunkX, chunkY, b));
                     }
                 }
             }
         }
 
-        private void emitChunk(int chunkX, int chunkY, int band, Consumer<GridStatsRow> sink) {
+        private GridStatsBatch chunk(int chunkX, int chunkY, int band) {
             // The job restores each chunk from keyed state, so every chunk brings its own copies of the labels.
-            String collection = new String(COLLECTION);
-            String tile = new String(TILE);
-            String bandName = new String(BANDS[band]);
             OutputPeriod period = new OutputPeriod(new String(PERIOD.label()), PERIOD.start(), PERIOD.end());
             OutputGrid grid = new OutputGrid(new String(GRID.crs()), GRID.originX(), GRID.originY(), GRID.cellWidth(),
                     GRID.cellHeight());
-            for (int y = chunkY * CHUNK_SIDE; y < Math.min(GRID_SIDE, (chunkY + 1) * CHUNK_SIDE); y++) {
-                for (int x = chunkX * CHUNK_SIDE; x < Math.min(GRID_SIDE, (chunkX + 1) * CHUNK_SIDE); x++) {
+            int fromY = chunkY * CHUNK_SIDE;
+            int toY = Math.min(GRID_SIDE, fromY + CHUNK_SIDE);
+            int fromX = chunkX * CHUNK_SIDE;
+            int toX = Math.min(GRID_SIDE, fromX + CHUNK_SIDE);
+            // Every cell of W has pixels, so a chunk has a row per cell inside the grid.
+            GridStatsBatch.Builder batch = GridStatsBatch.builder(new String(COLLECTION), new String(TILE), period,
+                    new String(BANDS[band]), new CellGeometry(grid.crs(), grid.originX(), grid.originY(),
+                            grid.cellWidth(), grid.cellHeight()), (toY - fromY) * (toX - fromX));
+            for (int y = fromY; y < toY; y++) {
+                for (int x = fromX; x < toX; x++) {
                     int i = y * GRID_SIDE + x;
                     long valid = countValid[band][i];
                     double mean = valid == 0 ? Double.NaN : sum[band][i] / valid;
-                    BandStats stats = new BandStats(PIXELS_PER_CELL, valid, mean, min[band][i], max[band][i],
-                            std[band][i], Double.NaN);
-                    sink.accept(new GridStatsRow(collection, tile, period, bandName, grid.cell(x, y), grid.crs(),
-                            stats, ITEMS));
+                    batch.add(x, y, PIXELS_PER_CELL, valid, mean, min[band][i], max[band][i], std[band][i],
+                            Double.NaN, ITEMS);
                 }
             }
+            return batch.build();
         }
     }
 
@@ -130,7 +133,7 @@ public class GridStatsWriteBenchmark {
     @State(Scope.Thread)
     public static class Output {
 
-        private final BulkWriter.Factory<GridStatsRow> writers = TableWriters.factory(new GridStatsTable());
+        private final BulkWriter.Factory<GridStatsBatch> writers = TableWriters.factory(new GridStatsTable());
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final List<Long> cpuNanos = new ArrayList<>();
         private Path folder;
@@ -157,8 +160,8 @@ public class GridStatsWriteBenchmark {
                 // Wall time (the score) also counts time the thread waited for a core; thread CPU does not.
                 List<Long> sorted = cpuNanos.stream().sorted().toList();
                 System.out.printf("thread CPU per row over %d measured tiles: median %.0f ns, min %.0f ns,"
-                        + " max %.0f ns%n", sorted.size(), (double) sorted.get(sorted.size() / 2) / ROWS, (double) sorted.get(0) / ROWS,
-                        (double) sorted.get(sorted.size() - 1) / ROWS);
+                        + " max %.0f ns%n", sorted.size(), (double) sorted.get(sorted.size() / 2) / ROWS,
+                        (double) sorted.get(0) / ROWS, (double) sorted.get(sorted.size() - 1) / ROWS);
             }
             Files.deleteIfExists(file.toPath());
             Files.deleteIfExists(folder);
@@ -167,12 +170,12 @@ public class GridStatsWriteBenchmark {
         void write(Tile tile) throws IOException {
             long cpuStart = threads.getCurrentThreadCpuTime();
             try (LocalDataOutputStream stream = new LocalDataOutputStream(file)) {
-                BulkWriter<GridStatsRow> writer = writers.create(stream);
-                tile.emitRows(row -> {
+                BulkWriter<GridStatsBatch> writer = writers.create(stream);
+                tile.emitBatches(batch -> {
                     try {
-                        writer.addElement(row);
+                        writer.addElement(batch);
                     } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write a grid_stats row to " + file, e);
+                        throw new UncheckedIOException("cannot write a grid_stats batch to " + file, e);
                     }
                 });
                 writer.finish();
@@ -192,8 +195,8 @@ public class GridStatsWriteBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(ROWS)
-    public void buildRowsOnly(Tile tile, Blackhole sink) {
-        tile.emitRows(sink::consume);
+    public void buildBatchesOnly(Tile tile, Blackhole sink) {
+        tile.emitBatches(sink::consume);
     }
 
     /**
@@ -238,7 +241,7 @@ public class GridStatsWriteBenchmark {
                     int i = y * side + x;
                     long valid = countValid[i];
                     if (valid == 0) {
-                        continue; // BandStats makes every statistic NaN (NULL) for an empty cell
+                        continue; // the batch makes every statistic NaN (NULL) for an empty cell
                     }
                     double field = 2500 + 900 * band + 1200 * Math.sin(x / 97.0 + band) * Math.cos(y / 131.0)
                             + parcelLevel[(y / PARCEL_CELLS) * (side / PARCEL_CELLS + 1) + x / PARCEL_CELLS];

@@ -7,7 +7,7 @@ import dev.stacstream.sinks.parquet.GridStatsTable;
 import dev.stacstream.sinks.parquet.TableFormat;
 import dev.stacstream.sinks.parquet.TableWriters;
 import dev.stacstream.sinks.row.ErrorRow;
-import dev.stacstream.sinks.row.GridStatsRow;
+import dev.stacstream.sinks.row.GridStatsBatch;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -43,8 +43,11 @@ public final class ParquetTables {
 
     private ParquetTables() {}
 
-    /** {@code <outputRoot>/grid_stats/collection=…/period=…/grid_stats-….parquet}. */
-    public static FileSink<GridStatsRow> gridStatsSink(String outputRoot) {
+    /**
+     * {@code <outputRoot>/grid_stats/collection=…/period=…/grid_stats-….parquet}, from batches of rows (type
+     * {@link GridStatsBatch#typeInfo()}).
+     */
+    public static FileSink<GridStatsBatch> gridStatsSink(String outputRoot) {
         return sink(outputRoot, new GridStatsTable(), new GridStatsBucketAssigner());
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stacstream.sinks.parquet.ErrorsTable;
 import dev.stacstream.sinks.parquet.GridStatsTable;
 import dev.stacstream.sinks.row.ErrorRow;
-import dev.stacstream.sinks.row.GridStatsRow;
+import dev.stacstream.sinks.row.GridStatsBatch;
 import dev.stacstream.sinks.testing.DuckDb;
 import dev.stacstream.sinks.testing.ExpectedColumns;
 import dev.stacstream.sinks.testing.FailOnceAfterCheckpoint;
@@ -89,7 +89,7 @@ class ParquetTablesExactlyOnceITCase {
                 .uid("sequence")
                 .map(new FailOnceAfterCheckpoint<Long>()).uid("fail-once");
         String root = output.toUri().toString();
-        sequence.map(SampleRows::gridStats).returns(GridStatsRow.typeInfo()).uid("to-grid-stats")
+        sequence.map(SampleRows::gridStatsBatch).returns(GridStatsBatch.typeInfo()).uid("to-grid-stats")
                 .sinkTo(ParquetTables.gridStatsSink(root)).uid("grid-stats-sink");
         sequence.filter(i -> i % ERROR_EVERY == 0).uid("every-tenth")
                 .map(SampleRows::error).returns(ErrorRow.typeInfo()).uid("to-errors")

@@ -1,10 +1,10 @@
 package dev.stacstream.job.operators;
 
 import dev.stacstream.job.types.CodecTypeInfo;
-import dev.stacstream.sinks.row.BandStats;
+import dev.stacstream.sinks.row.CellGeometry;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
-import dev.stacstream.sinks.row.GridStatsRow;
+import dev.stacstream.sinks.row.GridStatsBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -17,11 +17,12 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Second aggregation stage, keyed by chunk (collection, tile, band, period, chunk position): merges every item's
- * complete chunk and, when event time passes the period's end plus the allowed lateness, emits one
- * {@code grid_stats} row per cell that any item covered. State holds only the chunks of open periods.
- * An item that arrives after its period closed is recorded in the errors table (kind {@code late}).
+ * complete chunk and, when event time passes the period's end plus the allowed lateness, emits the chunk's
+ * {@code grid_stats} rows as one {@link GridStatsBatch}: a row per cell that any item covered, in cell order.
+ * State holds only the chunks of open periods. An item that arrives after its period closed is recorded in the
+ * errors table (kind {@code late}).
  */
-public final class PeriodChunkAggregate extends KeyedProcessFunction<String, ChunkPartial, GridStatsRow> {
+public final class PeriodChunkAggregate extends KeyedProcessFunction<String, ChunkPartial, GridStatsBatch> {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,7 +30,7 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     public enum Stat { COUNT, MEAN, MIN, MAX, STD, SUM }
 
     private final long allowedLatenessMillis;
-    /** Indexed by {@link Stat#ordinal()}: whether the pipeline asked for the statistic (checked for every row). */
+    /** Indexed by {@link Stat#ordinal()}: whether the pipeline asked for the statistic. */
     private final boolean[] asked;
     private final OutputTag<ErrorRow> errors;
     private transient ValueState<ChunkPartial> open;
@@ -48,7 +49,7 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     }
 
     @Override
-    public void processElement(ChunkPartial item, Context ctx, Collector<GridStatsRow> out) throws Exception {
+    public void processElement(ChunkPartial item, Context ctx, Collector<GridStatsBatch> out) throws Exception {
         long closeAt = closeTime(item);
         if (ctx.timerService().currentWatermark() >= closeAt) {
             ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(item.itemId(), ErrorStage.AGGREGATE, "late", "item " + item.itemId()
@@ -70,33 +71,45 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<GridStatsRow> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<GridStatsBatch> out) throws Exception {
         ChunkPartial acc = open.value();
         if (acc == null) {
             return;
         }
         open.clear();
         CellChunk c = acc.cells();
+        int rows = 0;
+        for (int i = 0; i < CellChunk.CELLS; i++) {
+            if (c.countTotal(i) > 0) {
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            return;
+        }
         OutputGrid grid = acc.grid();
-        long rows = 0;
+        GridStatsBatch.Builder batch = GridStatsBatch.builder(acc.collection(), acc.tile(), acc.period(), acc.band(),
+                new CellGeometry(grid.crs(), grid.originX(), grid.originY(), grid.cellWidth(), grid.cellHeight()),
+                rows);
+        long firstX = acc.chunkX() * CellChunk.SIDE;
+        long firstY = acc.chunkY() * CellChunk.SIDE;
+        boolean mean = asked[Stat.MEAN.ordinal()];
+        boolean min = asked[Stat.MIN.ordinal()];
+        boolean max = asked[Stat.MAX.ordinal()];
+        boolean std = asked[Stat.STD.ordinal()];
+        boolean sum = asked[Stat.SUM.ordinal()];
         for (int i = 0; i < CellChunk.CELLS; i++) {
             if (c.countTotal(i) == 0) {
                 continue;
             }
-            long cx = acc.chunkX() * CellChunk.SIDE + i % CellChunk.SIDE;
-            long cy = acc.chunkY() * CellChunk.SIDE + i / CellChunk.SIDE;
-            BandStats s = new BandStats(c.countTotal(i), c.countValid(i), pick(Stat.MEAN, c.mean(i)),
-                    pick(Stat.MIN, c.min(i)), pick(Stat.MAX, c.max(i)), pick(Stat.STD, c.std(i)), pick(Stat.SUM, c.sum(i)));
-            out.collect(new GridStatsRow(acc.collection(), acc.tile(), acc.period(), acc.band(), grid.cell(cx, cy),
-                    grid.crs(), s, c.items(i)));
-            rows++;
+            // The batch turns every statistic of a cell without valid pixels into NULL.
+            batch.add(firstX + i % CellChunk.SIDE, firstY + i / CellChunk.SIDE, c.countTotal(i), c.countValid(i),
+                    mean ? c.mean(i) : Double.NaN, min ? c.min(i) : Double.NaN, max ? c.max(i) : Double.NaN,
+                    std ? c.std(i) : Double.NaN, sum ? c.sum(i) : Double.NaN, c.items(i));
         }
+        out.collect(batch.build());
         // Once per chunk of up to 4,096 rows: the counter is a map lookup by name.
         getRuntimeContext().getLongCounter(JobProgress.ROWS).add(rows);
-    }
-
-    private double pick(Stat stat, double value) {
-        return asked[stat.ordinal()] ? value : Double.NaN;
     }
 
     private long closeTime(ChunkPartial p) {

@@ -25,7 +25,7 @@ import dev.stacstream.sinks.manifest.ItemReferences;
 import dev.stacstream.sinks.manifest.ManifestOptions;
 import dev.stacstream.sinks.manifest.ManifestSink;
 import dev.stacstream.sinks.row.ErrorRow;
-import dev.stacstream.sinks.row.GridStatsRow;
+import dev.stacstream.sinks.row.GridStatsBatch;
 import dev.stacstream.stac.model.StacItem;
 import dev.stacstream.stac.source.StacWatermarkStrategies;
 import dev.stacstream.storage.StorageOptions;
@@ -119,10 +119,10 @@ public final class StacstreamTopology {
                 .process(new ItemChunkMerge(lateness))
                 .returns(CodecTypeInfo.of(ChunkPartial.class, new ChunkPartialCodec()))
                 .uid(UID_ITEM_MERGE).name("merge item windows");
-        SingleOutputStreamOperator<GridStatsRow> rows = itemChunks
+        SingleOutputStreamOperator<GridStatsBatch> rows = itemChunks
                 .keyBy(ChunkPartial::chunkKey, Types.STRING)
                 .process(new PeriodChunkAggregate(lateness, KernelSettings.stats(config.aggregate().statistics()), ERRORS))
-                .returns(GridStatsRow.typeInfo())
+                .returns(GridStatsBatch.typeInfo())
                 .uid(UID_PERIOD).name("aggregate periods");
 
         String root = config.output().root().toString();

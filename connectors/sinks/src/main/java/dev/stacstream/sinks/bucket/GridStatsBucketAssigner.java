@@ -1,16 +1,17 @@
 package dev.stacstream.sinks.bucket;
 
-import dev.stacstream.sinks.row.GridStatsRow;
+import dev.stacstream.sinks.row.GridStatsBatch;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
 
 /**
- * Puts a {@code grid_stats} row in {@code collection=<collection>/period=<period label>}, from the row's own values.
+ * Puts a batch of {@code grid_stats} rows in {@code collection=<collection>/period=<period label>}, from the rows'
+ * own values (a batch's rows share both).
  * The folder therefore follows the row's event time (its period), not the wall clock at which it is written,
  * unlike Flink's {@code DateTimeBucketAssigner}: a replay after a failure or a late item lands in the same folder.
  */
-public final class GridStatsBucketAssigner implements BucketAssigner<GridStatsRow, String> {
+public final class GridStatsBucketAssigner implements BucketAssigner<GridStatsBatch, String> {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,10 +20,10 @@ public final class GridStatsBucketAssigner implements BucketAssigner<GridStatsRo
     private transient String lastBucket;
 
     @Override
-    public String getBucketId(GridStatsRow row, Context context) {
-        // Rows arrive in long runs of one (collection, period): escape the folder name once per run, not per row.
-        String collection = row.collection();
-        String period = row.period().label();
+    public String getBucketId(GridStatsBatch batch, Context context) {
+        // Batches arrive in long runs of one (collection, period): escape the folder name once per run.
+        String collection = batch.collection();
+        String period = batch.period().label();
         if (!collection.equals(lastCollection) || !period.equals(lastPeriod)) {
             lastCollection = collection;
             lastPeriod = period;

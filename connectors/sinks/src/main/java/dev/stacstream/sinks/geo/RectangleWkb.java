@@ -14,8 +14,9 @@ import java.nio.ByteOrder;
  * {@code (minX minY) (maxX minY) (maxX maxY) (minX maxY) (minX minY)}, which is what GeoParquet's
  * {@code "orientation": "counterclockwise"} promises.
  *
- * <p>An instance owns one buffer that {@link #write} overwrites, so that a table writer encodes millions of cells
- * without an allocation each; {@link #encode} returns a new array. Not thread-safe.
+ * <p>{@link #encode(byte[], int, double, double, double, double)} writes into a caller's array, so that a table
+ * writer encodes millions of cells without an allocation each; {@link #encode(double, double, double, double)}
+ * returns a new array.
  */
 public final class RectangleWkb {
 
@@ -35,39 +36,36 @@ public final class RectangleWkb {
     private static final int POINTS_OFFSET = 1 + Integer.BYTES * 3;
     private static final int POINT_BYTES = 2 * Double.BYTES;
 
-    private final byte[] wkb = new byte[LENGTH_BYTES];
-
-    /** An encoder with its own buffer; the header, the same for every rectangle, is written once. */
-    public RectangleWkb() {
-        wkb[0] = LITTLE_ENDIAN;
-        INT_LE.set(wkb, 1, POLYGON);
-        INT_LE.set(wkb, 1 + Integer.BYTES, 1);
-        INT_LE.set(wkb, 1 + 2 * Integer.BYTES, RING_POINTS);
-    }
+    private RectangleWkb() {}
 
     /**
      * The WKB polygon of {@code [minX, maxX] x [minY, maxY]} in a new array; the caller guarantees {@code min < max}.
      */
     public static byte[] encode(double minX, double minY, double maxX, double maxY) {
-        return new RectangleWkb().write(minX, minY, maxX, maxY);
-    }
-
-    /**
-     * The WKB polygon of {@code [minX, maxX] x [minY, maxY]} in this encoder's buffer, which the next call overwrites;
-     * the caller guarantees {@code min < max}.
-     */
-    public byte[] write(double minX, double minY, double maxX, double maxY) {
-        point(0, minX, minY);
-        point(1, maxX, minY);
-        point(2, maxX, maxY);
-        point(3, minX, maxY);
-        point(4, minX, minY);
+        byte[] wkb = new byte[LENGTH_BYTES];
+        encode(wkb, 0, minX, minY, maxX, maxY);
         return wkb;
     }
 
-    private void point(int index, double x, double y) {
-        int offset = POINTS_OFFSET + index * POINT_BYTES;
-        DOUBLE_LE.set(wkb, offset, x);
-        DOUBLE_LE.set(wkb, offset + Double.BYTES, y);
+    /**
+     * Writes the WKB polygon of {@code [minX, maxX] x [minY, maxY]} into {@code out[offset, offset + LENGTH_BYTES)};
+     * the caller guarantees {@code min < max}.
+     */
+    public static void encode(byte[] out, int offset, double minX, double minY, double maxX, double maxY) {
+        out[offset] = LITTLE_ENDIAN;
+        INT_LE.set(out, offset + 1, POLYGON);
+        INT_LE.set(out, offset + 1 + Integer.BYTES, 1);
+        INT_LE.set(out, offset + 1 + 2 * Integer.BYTES, RING_POINTS);
+        point(out, offset, 0, minX, minY);
+        point(out, offset, 1, maxX, minY);
+        point(out, offset, 2, maxX, maxY);
+        point(out, offset, 3, minX, maxY);
+        point(out, offset, 4, minX, minY);
+    }
+
+    private static void point(byte[] out, int wkbOffset, int index, double x, double y) {
+        int offset = wkbOffset + POINTS_OFFSET + index * POINT_BYTES;
+        DOUBLE_LE.set(out, offset, x);
+        DOUBLE_LE.set(out, offset + Double.BYTES, y);
     }
 }

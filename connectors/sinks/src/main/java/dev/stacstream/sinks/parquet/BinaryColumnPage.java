@@ -69,6 +69,68 @@ final class BinaryColumnPage extends ColumnPage {
         previous = value;
     }
 
+    /** Appends {@code value} {@code n} times: one dictionary lookup and one statistics update at most. */
+    void appendRun(Binary value, int n) {
+        if (n == 0) {
+            return;
+        }
+        markDefined(count, n);
+        if (dictionaryPages) {
+            if (value != previous) {
+                previousId = dictionary.idOf(value);
+            }
+            if (count + n > ids.length) {
+                ids = Arrays.copyOf(ids, grown(ids.length, count + n, maxRows));
+            }
+            Arrays.fill(ids, count, count + n, previousId);
+        } else {
+            byte[] bytes = value.getBytesUnsafe();
+            encoded.ensure(n * (Integer.BYTES + bytes.length));
+            for (int i = 0; i < n; i++) {
+                encoded.putLengthPrefixedUnchecked(bytes, 0, bytes.length);
+            }
+        }
+        count += n;
+        if (hasStatistics() && value != previous) {
+            track(value);
+        }
+        previous = value;
+    }
+
+    /**
+     * Appends {@code n} values of {@code width} bytes each, packed one after the other in {@code values}; the array
+     * may be reused as soon as this returns.
+     */
+    void appendFixedWidth(byte[] values, int width, int n) {
+        if (dictionaryPages || hasStatistics()) {
+            // Dictionary ids and statistics compare values one by one; no table writes such a column this way.
+            for (int i = 0; i < n; i++) {
+                append(Binary.fromReusedByteArray(values, i * width, width));
+            }
+            return;
+        }
+        markDefined(count, n);
+        encoded.ensure(n * (Integer.BYTES + width));
+        for (int i = 0; i < n; i++) {
+            encoded.putLengthPrefixedUnchecked(values, i * width, width);
+        }
+        count += n;
+        previous = null;
+    }
+
+    /**
+     * How many more rows this page takes before it must end, counting the row that fills it, if each row adds
+     * {@code bytesPerRow} bytes of PLAIN values: a page ends once its values reach {@code pageBytes}. Dictionary
+     * pages (whose ids are not counted) and values that add nothing (NULLs) never end a page.
+     */
+    int rowsUntilFull(int pageBytes, int bytesPerRow) {
+        if (dictionaryPages || bytesPerRow == 0) {
+            return Integer.MAX_VALUE;
+        }
+        long left = Math.max(1, pageBytes - (long) encoded.size());
+        return (int) Math.min(Integer.MAX_VALUE, (left + bytesPerRow - 1) / bytesPerRow);
+    }
+
     private void track(Binary value) {
         PrimitiveComparator<Binary> order = type().comparator();
         // copy(): a reused buffer's value must not change under the statistics; a constant one is not copied.

@@ -18,9 +18,8 @@ import org.apache.parquet.schema.Type.Repetition;
  *
  * <p>Values are kept in primitive arrays and encoded column by column in tight loops, rather than pushed value by
  * value through parquet-java's column writers, whose per-value bookkeeping (dictionary lookups, statistics, level
- * encoders) cost more than a microsecond per {@code grid_stats} row. Pages have no dictionary: the label columns,
- * constant over long runs of rows, cost zstd almost nothing in PLAIN form (9 kB for the {@code collection} of a
- * W tile's 1.3 M rows per file, against 3 kB dictionary-encoded).
+ * encoders) cost more than a microsecond per {@code grid_stats} row. They arrive one at a time (a record) or as
+ * runs: a slice of an array copied in one call, or one value repeated.
  *
  * <p>One instance per column per part file, reused page after page; not thread-safe.
  */
@@ -80,9 +79,23 @@ abstract class ColumnPage {
         return (int) Math.min((long) current * 2, maxRows);
     }
 
+    /** The capacity after {@code current} that holds {@code needed} values: doubled as often as needed. */
+    static int grown(int current, int needed, int maxRows) {
+        int capacity = current;
+        while (capacity < needed) {
+            capacity = grown(capacity, maxRows);
+        }
+        return capacity;
+    }
+
     /** Adds a {@code NULL}; the caller has checked that the column is optional. */
     final void appendNull() {
         nulls++;
+    }
+
+    /** Adds {@code count} {@code NULL}s; the caller has checked that the column is optional. */
+    final void appendNulls(int count) {
+        nulls += count;
     }
 
     /**
@@ -92,6 +105,13 @@ abstract class ColumnPage {
     final void markDefined(int valuesBefore) {
         if (defined != null) {
             DefinitionLevels.setDefined(defined, valuesBefore + nulls);
+        }
+    }
+
+    /** Marks the rows of {@code count} values appended in a run after {@code valuesBefore} others as defined. */
+    final void markDefined(int valuesBefore, int count) {
+        if (defined != null) {
+            DefinitionLevels.setDefined(defined, valuesBefore + nulls, count);
         }
     }
 

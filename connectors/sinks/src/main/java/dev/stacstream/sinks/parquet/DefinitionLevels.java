@@ -24,6 +24,13 @@ final class DefinitionLevels {
         defined[row >>> 6] |= 1L << row;
     }
 
+    /** Sets the levels of rows {@code [first, first + count)} to 1 in {@code defined}. */
+    static void setDefined(long[] defined, int first, int count) {
+        for (int row = first; row < first + count; row++) {
+            defined[row >>> 6] |= 1L << row;
+        }
+    }
+
     /** Appends the levels of rows {@code [0, rows)}, bit {@code r} of {@code defined} set for a value. */
     static void write(long[] defined, int rows, PageBytes out) {
         int groups = (rows + Byte.SIZE - 1) / Byte.SIZE;

@@ -40,6 +40,35 @@ final class DoubleColumnPage extends ColumnPage {
         values[count++] = value;
     }
 
+    /** Appends {@code source[from, to)}, all defined, {@code NaN} included. */
+    void append(double[] source, int from, int to) {
+        int n = to - from;
+        makeRoom(n);
+        markDefined(count, n);
+        System.arraycopy(source, from, values, count, n);
+        count += n;
+    }
+
+    /** Appends {@code source[from, to)} with each {@code NaN} as a {@code NULL}; the column is optional. */
+    void appendOrNull(double[] source, int from, int to) {
+        makeRoom(to - from);
+        for (int i = from; i < to; i++) {
+            double v = source[i];
+            if (Double.isNaN(v)) {
+                appendNull();
+            } else {
+                markDefined(count);
+                values[count++] = v;
+            }
+        }
+    }
+
+    private void makeRoom(int more) {
+        if (count + more > values.length) {
+            values = Arrays.copyOf(values, grown(values.length, count + more, maxRows));
+        }
+    }
+
     @Override
     BytesInput encodeValues(PageBytes out, Statistics<?> statistics) {
         out.ensure(count * Double.BYTES);

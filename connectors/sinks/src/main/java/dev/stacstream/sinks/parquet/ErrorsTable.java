@@ -59,8 +59,8 @@ public final class ErrorsTable implements TableFormat<ErrorRow> {
     public FileEncoder<ErrorRow> newFileEncoder() {
         return new FileEncoder<>() {
             @Override
-            public void write(ErrorRow row, RecordEmitter out) {
-                out.start()
+            public void write(ErrorRow row, ColumnSink out) {
+                out.record().start()
                         .string(row.itemId())
                         .string(row.asset())
                         .string(row.href())

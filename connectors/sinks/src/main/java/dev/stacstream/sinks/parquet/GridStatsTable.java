@@ -9,11 +9,7 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
 import dev.stacstream.sinks.geo.GeoParquetMetadata;
-import dev.stacstream.sinks.geo.RectangleWkb;
-import dev.stacstream.sinks.row.BandStats;
-import dev.stacstream.sinks.row.GridCell;
-import dev.stacstream.sinks.row.GridStatsRow;
-import java.util.Map;
+import dev.stacstream.sinks.row.GridStatsBatch;
 import java.util.Set;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.schema.MessageType;
@@ -47,15 +43,40 @@ import org.apache.parquet.schema.Types;
  * </pre>
  * The statistics are {@code NULL} when {@code count_valid = 0} or when the pipeline was not asked for them.
  * The footer carries GeoParquet 1.1.0 {@code geo} metadata for {@code geometry} ({@link GeoParquetMetadata}).
+ *
+ * <p>Elements are {@link GridStatsBatch}es, written column by column ({@link GridStatsEncoder}).
  */
-public final class GridStatsTable implements TableFormat<GridStatsRow> {
+public final class GridStatsTable implements TableFormat<GridStatsBatch> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Name of the table's folder and part-file prefix. */
     public static final String NAME = "grid_stats";
     /** The WKB polygon column. */
     public static final String GEOMETRY = "geometry";
+
+    static final MessageType SCHEMA = Types.buildMessage()
+            .required(BINARY).as(stringType()).named("collection")
+            .optional(BINARY).as(stringType()).named("tile")
+            .required(BINARY).as(stringType()).named("period")
+            .required(INT64).as(timestampType(true, MICROS)).named("period_start")
+            .required(INT64).as(timestampType(true, MICROS)).named("period_end")
+            .required(BINARY).as(stringType()).named("band")
+            .required(INT64).named("cell_x")
+            .required(INT64).named("cell_y")
+            .required(DOUBLE).named("x")
+            .required(DOUBLE).named("y")
+            .required(BINARY).as(stringType()).named("crs")
+            .required(INT64).named("count_total")
+            .required(INT64).named("count_valid")
+            .optional(DOUBLE).named("mean")
+            .optional(DOUBLE).named("min")
+            .optional(DOUBLE).named("max")
+            .optional(DOUBLE).named("std")
+            .optional(DOUBLE).named("sum")
+            .required(INT32).named("items")
+            .required(BINARY).named(GEOMETRY)
+            .named(NAME);
 
     @Override
     public String tableName() {
@@ -64,28 +85,7 @@ public final class GridStatsTable implements TableFormat<GridStatsRow> {
 
     @Override
     public MessageType schema() {
-        return Types.buildMessage()
-                .required(BINARY).as(stringType()).named("collection")
-                .optional(BINARY).as(stringType()).named("tile")
-                .required(BINARY).as(stringType()).named("period")
-                .required(INT64).as(timestampType(true, MICROS)).named("period_start")
-                .required(INT64).as(timestampType(true, MICROS)).named("period_end")
-                .required(BINARY).as(stringType()).named("band")
-                .required(INT64).named("cell_x")
-                .required(INT64).named("cell_y")
-                .required(DOUBLE).named("x")
-                .required(DOUBLE).named("y")
-                .required(BINARY).as(stringType()).named("crs")
-                .required(INT64).named("count_total")
-                .required(INT64).named("count_valid")
-                .optional(DOUBLE).named("mean")
-                .optional(DOUBLE).named("min")
-                .optional(DOUBLE).named("max")
-                .optional(DOUBLE).named("std")
-                .optional(DOUBLE).named("sum")
-                .required(INT32).named("items")
-                .required(BINARY).named(GEOMETRY)
-                .named(NAME);
+        return SCHEMA;
     }
 
     @Override
@@ -118,49 +118,7 @@ public final class GridStatsTable implements TableFormat<GridStatsRow> {
     }
 
     @Override
-    public FileEncoder<GridStatsRow> newFileEncoder() {
-        return new Encoder();
-    }
-
-    /** Writes rows and gathers the file's GeoParquet metadata. */
-    private static final class Encoder implements FileEncoder<GridStatsRow> {
-
-        private final GeoParquetMetadata geo = new GeoParquetMetadata(GEOMETRY);
-        /** One WKB buffer per file, overwritten by each row: parquet copies the bytes out before the next row. */
-        private final RectangleWkb wkb = new RectangleWkb();
-
-        @Override
-        public void write(GridStatsRow row, RecordEmitter out) {
-            GridCell cell = row.cell();
-            BandStats stats = row.stats();
-            out.start()
-                    .string(row.collection())
-                    .string(row.tile())
-                    .string(row.period().label())
-                    .timestampMicros(row.period().start())
-                    .timestampMicros(row.period().end())
-                    .string(row.band())
-                    .int64(cell.cellX())
-                    .int64(cell.cellY())
-                    .float64(cell.centreX())
-                    .float64(cell.centreY())
-                    .string(row.crs())
-                    .int64(stats.countTotal())
-                    .int64(stats.countValid())
-                    .float64OrNull(stats.mean())
-                    .float64OrNull(stats.min())
-                    .float64OrNull(stats.max())
-                    .float64OrNull(stats.std())
-                    .float64OrNull(stats.sum())
-                    .int32(row.items())
-                    .reusedBytes(wkb.write(cell.minX(), cell.minY(), cell.maxX(), cell.maxY()))
-                    .end();
-            geo.add(row.crs(), cell.minX(), cell.minY(), cell.maxX(), cell.maxY());
-        }
-
-        @Override
-        public Map<String, String> footerMetadata() {
-            return Map.of(GeoParquetMetadata.KEY, geo.toJson());
-        }
+    public FileEncoder<GridStatsBatch> newFileEncoder() {
+        return new GridStatsEncoder();
     }
 }

@@ -27,6 +27,21 @@ final class IntColumnPage extends ColumnPage {
         values[count++] = value;
     }
 
+    /** Appends {@code source[from, to)}, all defined. */
+    void append(int[] source, int from, int to) {
+        int n = to - from;
+        makeRoom(n);
+        markDefined(count, n);
+        System.arraycopy(source, from, values, count, n);
+        count += n;
+    }
+
+    private void makeRoom(int more) {
+        if (count + more > values.length) {
+            values = Arrays.copyOf(values, grown(values.length, count + more, maxRows));
+        }
+    }
+
     @Override
     BytesInput encodeValues(PageBytes out, Statistics<?> statistics) {
         out.ensure(count * Integer.BYTES);

@@ -48,6 +48,29 @@ final class LongColumnPage extends ColumnPage {
         values[count++] = value;
     }
 
+    /** Appends {@code source[from, to)}, all defined. */
+    void append(long[] source, int from, int to) {
+        int n = to - from;
+        makeRoom(n);
+        markDefined(count, n);
+        System.arraycopy(source, from, values, count, n);
+        count += n;
+    }
+
+    /** Appends {@code value} {@code n} times. */
+    void appendRun(long value, int n) {
+        makeRoom(n);
+        markDefined(count, n);
+        Arrays.fill(values, count, count + n, value);
+        count += n;
+    }
+
+    private void makeRoom(int more) {
+        if (count + more > values.length) {
+            values = Arrays.copyOf(values, grown(values.length, count + more, maxRows));
+        }
+    }
+
     @Override
     BytesInput encodeValues(PageBytes out, Statistics<?> statistics) {
         if (delta == null) {

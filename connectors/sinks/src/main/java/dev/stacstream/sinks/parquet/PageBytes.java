@@ -140,6 +140,16 @@ final class PageBytes {
         size += Integer.BYTES + value.length;
     }
 
+    /**
+     * Appends {@code source[offset, offset + length)} as PLAIN encodes a byte array, without a capacity check: the
+     * caller has {@link #ensure}d room for the length and the bytes.
+     */
+    void putLengthPrefixedUnchecked(byte[] source, int offset, int length) {
+        INT_LE.set(bytes, size, length);
+        System.arraycopy(source, offset, bytes, size + Integer.BYTES, length);
+        size += Integer.BYTES + length;
+    }
+
     void put(byte[] source, int offset, int length) {
         ensure(length);
         System.arraycopy(source, offset, bytes, size, length);

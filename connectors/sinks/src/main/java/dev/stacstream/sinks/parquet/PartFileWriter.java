@@ -15,9 +15,10 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes one part file of a {@link TableFormat}: rows become records through the table's encoder, records fill
- * {@link ColumnPages}, full pages are compressed into the row group's page store, and full row groups go to
- * parquet-java's {@link ParquetFileWriter}, which lays out the file, the column and offset indexes and the footer.
+ * Writes one part file of a {@link TableFormat}: the table's encoder writes each element's rows into
+ * {@link ColumnPages} (record by record or in runs of rows, through a {@link ColumnSink}), full pages are
+ * compressed into the row group's page store, and full row groups go to parquet-java's {@link ParquetFileWriter},
+ * which lays out the file, the column and offset indexes and the footer.
  *
  * <p>This replaces parquet-java's record writer, not its file format code: the pages, statistics and metadata are
  * the ones parquet-java defines; only the per-value path is columnar. A Flink {@link BulkWriter}: the
@@ -27,7 +28,7 @@ import org.apache.parquet.schema.MessageType;
  * cannot be finished: the exception fails the task, and the {@code FileSink} discards the in-progress file and
  * writes the rows again from the last checkpoint.
  *
- * @param <T> the table's row type
+ * @param <T> the table's element type
  */
 final class PartFileWriter<T> implements BulkWriter<T> {
 
@@ -42,7 +43,7 @@ final class PartFileWriter<T> implements BulkWriter<T> {
     private final ParquetFileWriter file;
     private final ZstdPageCompressor compressor;
     private final ColumnPages pages;
-    private final RecordEmitter emitter;
+    private final ColumnSink sink;
     private ColumnChunkPageWriteStore rowGroup;
     private long rowGroupRows;
 
@@ -56,16 +57,17 @@ final class PartFileWriter<T> implements BulkWriter<T> {
         this.file = new ParquetFileWriter(new StreamOutputFile(stream), schema, ParquetFileWriter.Mode.CREATE,
                 layout.rowGroupBytes(), 0, null, properties);
         this.compressor = new ZstdPageCompressor(layout.zstdLevel());
-        this.pages = new ColumnPages(format, layout.pageRows());
-        this.emitter = new RecordEmitter(schema, pages);
+        this.pages = new ColumnPages(format, layout);
+        this.sink = new ColumnSink(schema, pages, this::endPages);
         file.start();
         rowGroup = newRowGroup();
     }
 
     @Override
-    public void addElement(T row) throws IOException {
-        encoder.write(row, emitter);
-        if (pages.rows() == layout.pageRows() || pages.largestVariablePageBytes() >= layout.pageBytes()) {
+    public void addElement(T element) throws IOException {
+        encoder.write(element, sink);
+        // A page that the element's last row filled ends now, as it would after a row of the next element.
+        if (pages.full()) {
             endPages();
         }
     }

@@ -1,6 +1,5 @@
 package dev.stacstream.sinks.parquet;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
@@ -24,17 +23,13 @@ import org.apache.parquet.schema.Type.Repetition;
  */
 public final class RecordEmitter {
 
-    private static final long MICROS_PER_SECOND = 1_000_000L;
-    private static final int NANOS_PER_MICRO = 1_000;
-
     private final MessageType schema;
     private final RecordSink out;
     private final String[] names;
     private final PrimitiveTypeName[] types;
     private final boolean[] optional;
     /** Per column: the last string written and its bytes, as a constant {@link Binary} parquet may keep. */
-    private final String[] lastString;
-    private final Binary[] lastBinary;
+    private final LabelBinary[] labels;
     private int next;
 
     RecordEmitter(MessageType schema, RecordSink out) {
@@ -50,8 +45,10 @@ public final class RecordEmitter {
             types[i] = column.getPrimitiveTypeName();
             optional[i] = column.getRepetition() == Repetition.OPTIONAL;
         }
-        this.lastString = new String[columns];
-        this.lastBinary = new Binary[columns];
+        this.labels = new LabelBinary[columns];
+        for (int i = 0; i < columns; i++) {
+            labels[i] = new LabelBinary();
+        }
     }
 
     /** Starts a record. */
@@ -66,7 +63,7 @@ public final class RecordEmitter {
             return nullValue();
         }
         open(PrimitiveTypeName.BINARY);
-        out.binary(next, binaryOf(value));
+        out.binary(next, labels[next].of(value));
         return close();
     }
 
@@ -104,10 +101,7 @@ public final class RecordEmitter {
     /** Writes a TIMESTAMP(MICROS) column; sub-microsecond digits are truncated towards the past. */
     public RecordEmitter timestampMicros(Instant value) {
         open(PrimitiveTypeName.INT64);
-        // Instant's nano-of-second is never negative, so this floors for instants before 1970 too.
-        long micros = Math.addExact(Math.multiplyExact(value.getEpochSecond(), MICROS_PER_SECOND),
-                value.getNano() / NANOS_PER_MICRO);
-        out.int64(next, micros);
+        out.int64(next, TimestampMicros.of(value));
         return close();
     }
 
@@ -135,19 +129,6 @@ public final class RecordEmitter {
                     schema.getName(), next, names.length));
         }
         out.endRecord();
-    }
-
-    private Binary binaryOf(String value) {
-        // Reference first: the rows of one chunk share their label strings. The next chunk brings equal copies,
-        // which keep the same Binary (so downstream instance checks still see a repeat) and become the reference.
-        String last = lastString[next];
-        if (value != last) {
-            if (!value.equals(last)) {
-                lastBinary[next] = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
-            }
-            lastString[next] = value;
-        }
-        return lastBinary[next];
     }
 
     private RecordEmitter nullValue() {

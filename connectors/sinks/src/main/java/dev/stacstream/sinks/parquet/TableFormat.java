@@ -1,5 +1,6 @@
 package dev.stacstream.sinks.parquet;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
@@ -7,11 +8,11 @@ import org.apache.parquet.column.Encoding;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * One output table's Parquet layout: its schema and how its rows become records. Stateless and serializable,
+ * One output table's Parquet layout: its schema and how its elements become rows. Stateless and serializable,
  * because the sink ships it to every writer subtask; per-file state lives in the {@link FileEncoder} each part file
  * gets.
  *
- * @param <T> the table's row type
+ * @param <T> the table's element type: one row ({@code errors}) or a batch of rows ({@code grid_stats})
  */
 public interface TableFormat<T> extends Serializable {
 
@@ -41,11 +42,11 @@ public interface TableFormat<T> extends Serializable {
     /** A fresh encoder for one part file. */
     FileEncoder<T> newFileEncoder();
 
-    /** Encodes the rows of one part file and states the file's footer metadata once they are all written. */
+    /** Encodes the elements of one part file and states the file's footer metadata once they are all written. */
     interface FileEncoder<T> {
 
-        /** Writes {@code row} as one record. */
-        void write(T row, RecordEmitter out);
+        /** Writes the row or rows of {@code element}, one record at a time or in runs of rows. */
+        void write(T element, ColumnSink out) throws IOException;
 
         /** Key-value metadata for the footer, about the rows written so far. */
         Map<String, String> footerMetadata();

@@ -5,8 +5,9 @@ import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
 
 /**
- * Flink bulk writers for a {@link TableFormat}: each part file is Parquet with zstd-compressed PLAIN pages, page
- * statistics and a page index, written by a {@link PartFileWriter} in the layout of {@link FileLayout#DEFAULT}.
+ * Flink bulk writers for a {@link TableFormat}: each part file is Parquet with zstd-compressed pages in the
+ * encodings the table asks for, page statistics and a page index, written by a {@link PartFileWriter} in the
+ * layout of {@link FileLayout#DEFAULT}.
  * Files are rolled at each checkpoint, so a part file holds one checkpoint interval of one bucket; the row-group
  * size rarely binds and mainly bounds a writer's memory.
  *

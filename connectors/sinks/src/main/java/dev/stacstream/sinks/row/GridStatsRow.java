@@ -3,8 +3,6 @@ package dev.stacstream.sinks.row;
 import static org.apache.flink.util.Preconditions.checkArgument;
 import static org.apache.flink.util.Preconditions.checkNotNull;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * One row of the {@code grid_stats} table: the statistics of one band over one output cell in one period, merged
@@ -16,8 +14,8 @@ import org.apache.flink.api.common.typeinfo.Types;
  * {@code min}, {@code max}, {@code std} and {@code sum}. The column types and units are listed in
  * {@code dev.stacstream.sinks.parquet.GridStatsTable}.
  *
- * <p>Flink handles it as a POJO (Java record), so it crosses the network and enters state without Kryo; see
- * {@link #typeInfo()}.
+ * <p>The job and the sink handle rows in {@link GridStatsBatch}es, columns of primitives; a row is the value view
+ * of one of them ({@link GridStatsBatch#row}), for reading, comparing and testing.
  *
  * @param collection STAC collection id, the {@code collection=} folder
  * @param tile the tile the cell's grid belongs to (e.g. MGRS {@code 29SND}, WRS-2 {@code 204033}), or {@code null}
@@ -54,10 +52,5 @@ public record GridStatsRow(String collection, String tile, OutputPeriod period, 
     /** Northing of the cell centre in the grid CRS: the {@code y} column. */
     public double y() {
         return cell.centreY();
-    }
-
-    /** Flink's type information for this row: a POJO type, no generic (Kryo) fields. */
-    public static TypeInformation<GridStatsRow> typeInfo() {
-        return Types.POJO(GridStatsRow.class);
     }
 }

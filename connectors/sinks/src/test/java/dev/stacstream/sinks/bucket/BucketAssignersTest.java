@@ -6,11 +6,13 @@ import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.sinks.row.GridStatsRow;
 import dev.stacstream.sinks.row.OutputPeriod;
+import dev.stacstream.sinks.testing.RowBatches;
 import dev.stacstream.sinks.testing.SampleRows;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
@@ -57,7 +59,8 @@ class BucketAssignersTest {
         GridStatsRow row = new GridStatsRow("sentinel-2-l2a", sample.tile(), period, sample.band(), sample.cell(),
                 sample.crs(), sample.stats(), 1);
 
-        assertThat(new GridStatsBucketAssigner().getBucketId(row, WALL_CLOCK_1999)).isEqualTo(expected);
+        assertThat(new GridStatsBucketAssigner().getBucketId(RowBatches.batch(List.of(row)), WALL_CLOCK_1999))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stacstream.sinks.testing.DuckDb;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -46,15 +47,18 @@ class RectangleWkbTest {
     }
 
     @Test
-    void aReusedEncoderOverwritesItsBufferWithTheSameBytesAsANewArray() {
-        RectangleWkb encoder = new RectangleWkb();
+    void polygonsPackedIntoOneArrayHaveTheBytesOfNewArraysAndLeaveTheRestAlone() {
+        int length = RectangleWkb.LENGTH_BYTES;
+        byte[] packed = new byte[1 + 2 * length + 1];
+        Arrays.fill(packed, (byte) 0x55);
 
-        byte[] first = encoder.write(1, 2, 3, 4);
-        byte[] firstCopy = first.clone();
-        byte[] second = encoder.write(499_980, 4_199_940.25, 500_040.5, 4_200_000);
+        RectangleWkb.encode(packed, 1, 1, 2, 3, 4);
+        RectangleWkb.encode(packed, 1 + length, 499_980, 4_199_940.25, 500_040.5, 4_200_000);
 
-        assertThat(firstCopy).isEqualTo(RectangleWkb.encode(1, 2, 3, 4));
-        assertThat(second).isSameAs(first).isEqualTo(RectangleWkb.encode(499_980, 4_199_940.25, 500_040.5, 4_200_000));
+        assertThat(Arrays.copyOfRange(packed, 1, 1 + length)).isEqualTo(RectangleWkb.encode(1, 2, 3, 4));
+        assertThat(Arrays.copyOfRange(packed, 1 + length, 1 + 2 * length))
+                .isEqualTo(RectangleWkb.encode(499_980, 4_199_940.25, 500_040.5, 4_200_000));
+        assertThat(new byte[] {packed[0], packed[packed.length - 1]}).containsOnly((byte) 0x55);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.stacstream.sinks.row.OutputPeriod;
 import dev.stacstream.sinks.testing.DuckDb;
 import dev.stacstream.sinks.testing.ExpectedColumns;
 import dev.stacstream.sinks.testing.PartFiles;
+import dev.stacstream.sinks.testing.RowBatches;
 import dev.stacstream.sinks.testing.SampleRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class GridStatsDuckDbTest {
         rows.add(new GridStatsRow("sentinel-2-l2a", null,
                 OutputPeriod.item("odd:item/id", Instant.parse("2021-06-30T10:00:00Z")), "nir", sample.cell(),
                 sample.crs(), sample.stats(), 1));
-        table = PartFiles.write(root, new GridStatsTable(), new GridStatsBucketAssigner(), rows);
+        table = PartFiles.write(root, new GridStatsTable(), new GridStatsBucketAssigner(), RowBatches.of(rows));
         db = new DuckDb();
     }
 
@@ -102,7 +103,8 @@ class GridStatsDuckDbTest {
 
         assertThat(files).hasSize(SampleRows.COLLECTIONS.size() * SampleRows.PERIODS.size() + 1);
         assertThat(files).allSatisfy(file -> assertThat((String) file.get("filename")).contains(
-                new GridStatsBucketAssigner().getBucketId(rowOf(file), null) + "/grid_stats-0.parquet"));
+                new GridStatsBucketAssigner().getBucketId(RowBatches.batch(List.of(rowOf(file))), null)
+                        + "/grid_stats-0.parquet"));
         assertThat(files).extracting(file -> file.get("period")).contains("odd:item/id");
         assertThat(PartFiles.allFiles(table)).contains(
                 "collection=sentinel-2-l2a/period=odd%3Aitem%2Fid/grid_stats-0.parquet");
@@ -153,7 +155,8 @@ class GridStatsDuckDbTest {
                         "EPSG:32629", sample.stats(), 1),
                 new GridStatsRow("c", "30SUF", OutputPeriod.item("b", Instant.EPOCH), "red", sample.cell(),
                         "EPSG:32630", sample.stats(), 1));
-        Path zones = PartFiles.write(other, new GridStatsTable(), new GridStatsBucketAssigner(), twoZones);
+        Path zones = PartFiles.write(other, new GridStatsTable(), new GridStatsBucketAssigner(),
+                RowBatches.of(twoZones));
         String wkt = "SELECT crs, ST_AsText(%s) AS wkt FROM " + readTable(zones) + " ORDER BY crs";
 
         // Each file is GeoParquet with its own CRS, and DuckDB will not mix two CRSs in one GEOMETRY column ...

@@ -8,6 +8,7 @@ import dev.stacstream.sinks.geo.GeoParquetMetadata;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.GridStatsRow;
 import dev.stacstream.sinks.testing.PartFiles;
+import dev.stacstream.sinks.testing.RowBatches;
 import dev.stacstream.sinks.testing.SampleRows;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ParquetHadoopReadBackTest {
     void gridStatsFileHasTheTableSchemaGeoFooterAndRecords(@TempDir Path root) throws IOException {
         List<GridStatsRow> rows = LongStream.range(0, ROWS).map(i -> i * SampleRows.COLLECTIONS.size()
                 * SampleRows.PERIODS.size()).mapToObj(SampleRows::gridStats).toList();
-        Path table = PartFiles.write(root, new GridStatsTable(), new GridStatsBucketAssigner(), rows);
+        Path table = PartFiles.write(root, new GridStatsTable(), new GridStatsBucketAssigner(), RowBatches.of(rows));
         Path file = table.resolve("collection=sentinel-2-l2a/period=2020-02-19/grid_stats-0.parquet");
 
         ParquetMetadata footer = footer(file);

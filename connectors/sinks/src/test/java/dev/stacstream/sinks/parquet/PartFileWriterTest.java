@@ -3,9 +3,11 @@ package dev.stacstream.sinks.parquet;
 import static dev.stacstream.sinks.testing.DuckDb.literal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stacstream.sinks.row.GridStatsBatch;
 import dev.stacstream.sinks.row.GridStatsRow;
 import dev.stacstream.sinks.testing.DuckDb;
 import dev.stacstream.sinks.testing.ExpectedColumns;
+import dev.stacstream.sinks.testing.RowBatches;
 import dev.stacstream.sinks.testing.SampleRows;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -44,6 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A {@code grid_stats} part file cut into many pages and row groups: DuckDB reads every row back, and the footer
  * statistics and page index agree with parquet-java's own statistics of the values it reads back, page by page.
+ * The rows go in as the job's batches ({@link RowBatches}), whose runs the pages cut wherever a page ends.
  */
 class PartFileWriterTest {
 
@@ -172,9 +175,9 @@ class PartFileWriterTest {
         Path file = dir.resolve("grid_stats.parquet");
         try (FSDataOutputStream out = LocalFileSystem.getSharedInstance()
                 .create(new org.apache.flink.core.fs.Path(file.toUri()), WriteMode.NO_OVERWRITE)) {
-            BulkWriter<GridStatsRow> writer = TableWriters.factory(new GridStatsTable(), layout).create(out);
-            for (GridStatsRow row : rows) {
-                writer.addElement(row);
+            BulkWriter<GridStatsBatch> writer = TableWriters.factory(new GridStatsTable(), layout).create(out);
+            for (GridStatsBatch batch : RowBatches.of(rows)) {
+                writer.addElement(batch);
             }
             writer.finish();
         }

@@ -1,9 +1,11 @@
 package dev.stacstream.sinks.testing;
 
 import dev.stacstream.sinks.row.BandStats;
+import dev.stacstream.sinks.row.CellGeometry;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.sinks.row.GridCell;
+import dev.stacstream.sinks.row.GridStatsBatch;
 import dev.stacstream.sinks.row.GridStatsRow;
 import dev.stacstream.sinks.row.OutputPeriod;
 import java.time.Instant;
@@ -46,11 +48,17 @@ public final class SampleRows {
 
     /** The cell with linear index {@code index} (row-major) of the sample grid. */
     public static GridCell cell(long index) {
-        long cellX = index % GRID_COLUMNS;
-        long cellY = index / GRID_COLUMNS;
-        double minX = ORIGIN_X + cellX * CELL_SIZE_METRES;
-        double maxY = ORIGIN_Y - cellY * CELL_SIZE_METRES;
-        return new GridCell(cellX, cellY, minX, maxY - CELL_SIZE_METRES, minX + CELL_SIZE_METRES, maxY);
+        return grid("EPSG:32629").cell(index % GRID_COLUMNS, index / GRID_COLUMNS);
+    }
+
+    /** The sample grid (origin, 60 m cells) in CRS {@code crs}. */
+    public static CellGeometry grid(String crs) {
+        return new CellGeometry(crs, ORIGIN_X, ORIGIN_Y, CELL_SIZE_METRES, CELL_SIZE_METRES);
+    }
+
+    /** The {@code i}-th grid_stats row as a batch of one row. */
+    public static GridStatsBatch gridStatsBatch(long i) {
+        return RowBatches.batch(List.of(gridStats(i)));
     }
 
     private static BandStats stats(long i) {
