@@ -9,11 +9,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * The cells of a {@link CellChunk} in {@link ChunkPartialCodec}'s records.
  *
  * <p>Version 2: the extent as four unsigned bytes (first column, first row, columns, rows, each at most
- * {@link CellChunk#SIDE}), a byte telling whether item counts follow, then the extent's cells row by row, no index:
- * count_total as an unsigned LEB128 varint; for a cell with pixels count_valid likewise; for a cell with valid
- * pixels a byte of flags, then sum, min and max each as a zigzag varint when its flag says it is a whole number
- * (always, for integer samples without scale/offset), else as a double, and m2 as a double; with item counts, the
- * cell's count as a varint. A W cell of 10 x 10 uint16 pixels takes 18 bytes (version 1: 62).
+ * {@link CellChunk#SIDE}), a byte telling whether item counts follow, then the extent's rows, each as its byte
+ * length (an unsigned short) and its cells, no index: count_total as an unsigned LEB128 varint; for a cell with
+ * pixels count_valid likewise; for a cell with valid pixels a byte of flags, then sum, min and max each as a zigzag
+ * varint when its flag says it is a whole number (always, for integer samples without scale/offset), else as a
+ * little-endian double, and m2 as such a double; with item counts, the cell's count as a varint. A W cell of
+ * 10 x 10 uint16 pixels takes 18 bytes (version 1: 62). Rows are encoded in a per-thread array ({@link RowBytes})
+ * and cross the stream in one call each.
  *
  * <p>Version 1 (in checkpoints and savepoints of earlier jobs): an int count of used cells, then per used cell
  * its short index, count_total and count_valid as longs, sum, min, max, mean and m2 as doubles, and the item count
@@ -21,9 +23,6 @@ import org.apache.flink.core.memory.DataOutputView;
  */
 final class CellChunkCodec {
 
-    private static final int VARINT_PAYLOAD_BITS = 7;
-    private static final int VARINT_PAYLOAD = 0x7f;
-    private static final int VARINT_MORE = 0x80;
     private static final int MAX_VARLONG_SHIFT = 63;
     private static final int SUM_WHOLE = 1;
     private static final int MIN_WHOLE = 2;
@@ -40,30 +39,34 @@ final class CellChunkCodec {
         out.writeByte(cells.width());
         out.writeByte(cells.height());
         out.writeBoolean(items != null);
+        RowBytes row = RowBytes.get();
         for (int y = 0, item = 0; y < cells.height(); y++) {
+            row.position = 0;
             for (int x = 0, k = cells.index(0, y); x < cells.width(); x++, k++, item++) {
                 long total = cells.countTotal(k);
-                writeVarLong(total, out);
+                row.putVarLong(total);
                 if (total == 0) {
                     continue;
                 }
                 long valid = cells.countValid(k);
-                writeVarLong(valid, out);
+                row.putVarLong(valid);
                 if (valid > 0) {
                     double sum = cells.sum(k);
                     double min = cells.min(k);
                     double max = cells.max(k);
-                    out.writeByte((isWhole(sum) ? SUM_WHOLE : 0) | (isWhole(min) ? MIN_WHOLE : 0)
+                    row.putByte((isWhole(sum) ? SUM_WHOLE : 0) | (isWhole(min) ? MIN_WHOLE : 0)
                             | (isWhole(max) ? MAX_WHOLE : 0));
-                    writeValue(sum, out);
-                    writeValue(min, out);
-                    writeValue(max, out);
-                    out.writeDouble(cells.m2(k));
+                    putValue(sum, row);
+                    putValue(min, row);
+                    putValue(max, row);
+                    row.putDouble(cells.m2(k));
                 }
                 if (items != null) {
-                    writeVarLong(items[item], out);
+                    row.putVarLong(items[item]);
                 }
             }
+            out.writeShort(row.position);
+            out.write(row.bytes, 0, row.position);
         }
     }
 
@@ -78,31 +81,52 @@ final class CellChunkCodec {
         }
         int[] items = in.readBoolean() ? new int[width * height] : null;
         CellColumns cells = CellColumns.allocate(width, height);
-        for (int y = 0, item = 0; y < height; y++) {
-            for (int x = 0, k = cells.index(0, y); x < width; x++, k++, item++) {
-                long total = readVarLong(in);
-                if (total == 0) {
-                    continue;
-                }
-                if (total < 0) {
-                    throw new IOException("corrupt chunk cell " + k + ": count_total beyond 2^63");
-                }
-                long valid = readVarLong(in);
-                if (valid > 0) {
-                    int flags = in.readUnsignedByte();
-                    double sum = readValue((flags & SUM_WHOLE) != 0, in);
-                    double min = readValue((flags & MIN_WHOLE) != 0, in);
-                    double max = readValue((flags & MAX_WHOLE) != 0, in);
-                    set(cells, k, total, valid, sum, min, max, in.readDouble());
-                } else {
-                    set(cells, k, total, 0, 0, 0, 0, 0);
-                }
-                if (items != null) {
-                    items[item] = Math.toIntExact(readVarLong(in));
-                }
+        RowBytes row = RowBytes.get();
+        for (int y = 0; y < height; y++) {
+            int length = in.readUnsignedShort();
+            if (length > RowBytes.MAX_ROW_BYTES) {
+                throw new IOException("chunk row " + y + " of " + length + " bytes is longer than any row ("
+                        + RowBytes.MAX_ROW_BYTES + ")");
+            }
+            in.readFully(row.bytes, 0, length);
+            row.position = 0;
+            try {
+                readRow(row, cells, y, items);
+            } catch (ArrayIndexOutOfBoundsException | IllegalStateException | IllegalArgumentException
+                    | ArithmeticException e) {
+                throw new IOException("corrupt chunk row " + y + " (" + length + " bytes): " + e.getMessage(), e);
+            }
+            if (row.position != length) {
+                throw new IOException("chunk row " + y + " has " + length + " bytes but its " + width
+                        + " cells took " + row.position);
             }
         }
         return CellChunk.of(x0, y0, cells, items);
+    }
+
+    private static void readRow(RowBytes row, CellColumns cells, int y, int[] items) {
+        for (int x = 0, k = cells.index(0, y); x < cells.width(); x++, k++) {
+            long total = row.getVarLong();
+            if (total == 0) {
+                continue;
+            }
+            if (total < 0) {
+                throw new IllegalStateException("count_total beyond 2^63 in cell " + x);
+            }
+            long valid = row.getVarLong();
+            if (valid > 0) {
+                int flags = row.getByte();
+                double sum = getValue((flags & SUM_WHOLE) != 0, row);
+                double min = getValue((flags & MIN_WHOLE) != 0, row);
+                double max = getValue((flags & MAX_WHOLE) != 0, row);
+                cells.set(k, total, valid, sum, min, max, row.getDouble());
+            } else {
+                cells.set(k, total, 0, 0, 0, 0, 0);
+            }
+            if (items != null) {
+                items[y * cells.width() + x] = Math.toIntExact(row.getVarLong());
+            }
+        }
     }
 
     static CellChunk readVersion1(DataInputView in) throws IOException {
@@ -142,50 +166,20 @@ final class CellChunkCodec {
     }
 
     /** A whole number as a zigzag varint (small magnitudes of either sign in few bytes), anything else as a double. */
-    private static void writeValue(double v, DataOutputView out) throws IOException {
+    private static void putValue(double v, RowBytes row) {
         if (isWhole(v)) {
             long n = (long) v;
-            writeUnsigned((n << 1) ^ (n >> MAX_VARLONG_SHIFT), out);
+            row.putVarLong((n << 1) ^ (n >> MAX_VARLONG_SHIFT));
         } else {
-            out.writeDouble(v);
+            row.putDouble(v);
         }
     }
 
-    private static double readValue(boolean whole, DataInputView in) throws IOException {
+    private static double getValue(boolean whole, RowBytes row) {
         if (!whole) {
-            return in.readDouble();
+            return row.getDouble();
         }
-        long zigzag = readVarLong(in);
+        long zigzag = row.getVarLong();
         return (double) ((zigzag >>> 1) ^ -(zigzag & 1));
-    }
-
-    /** Unsigned LEB128: seven bits per byte, low first, the high bit set on every byte but the last. */
-    static void writeVarLong(long value, DataOutputView out) throws IOException {
-        if (value < 0) {
-            throw new IllegalArgumentException("a count must be >= 0, got " + value);
-        }
-        writeUnsigned(value, out);
-    }
-
-    /** {@code value}'s 64 bits as an unsigned LEB128 varint. */
-    private static void writeUnsigned(long value, DataOutputView out) throws IOException {
-        long v = value;
-        while ((v & ~VARINT_PAYLOAD) != 0) {
-            out.writeByte((int) (v & VARINT_PAYLOAD) | VARINT_MORE);
-            v >>>= VARINT_PAYLOAD_BITS;
-        }
-        out.writeByte((int) v);
-    }
-
-    static long readVarLong(DataInputView in) throws IOException {
-        long value = 0;
-        for (int shift = 0; shift <= MAX_VARLONG_SHIFT; shift += VARINT_PAYLOAD_BITS) {
-            int b = in.readUnsignedByte();
-            value |= (long) (b & VARINT_PAYLOAD) << shift;
-            if ((b & VARINT_MORE) == 0) {
-                return value;
-            }
-        }
-        throw new IOException("varint longer than 64 bits");
     }
 }

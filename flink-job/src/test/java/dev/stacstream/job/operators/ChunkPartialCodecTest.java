@@ -23,6 +23,8 @@ class ChunkPartialCodecTest {
     private static final OutputGrid GRID = new OutputGrid("EPSG:32629", 199980, 2800020, 1000, 1000);
     /** The extent (4 bytes) and the item-counts flag. */
     private static final int EXTENT_BYTES = 5;
+    /** Each row of the extent starts with its byte length. */
+    private static final int ROW_LENGTH_BYTES = 2;
 
     private static ChunkPartial partial(CellChunk cells) {
         return new ChunkPartial("item-1", "c", "t", "red", DAY, GRID, 3, 4, 2, 1, 1234L, cells);
@@ -80,8 +82,9 @@ class ChunkPartialCodecTest {
     }
 
     /**
-     * A cell's bytes: its counts as varints, and for a cell with valid pixels a flags byte, sum, min and max as
-     * zigzag varints when whole (as integer samples give) else as doubles, and m2 as a double.
+     * A cell's bytes (in a one-cell row, after the row's length): its counts as varints, and for a cell with valid
+     * pixels a flags byte, sum, min and max as zigzag varints when whole (as integer samples give) else as doubles,
+     * and m2 as a double.
      */
     static Stream<CellBytes> cellBytes() {
         double[] dns = new double[100];
@@ -114,7 +117,7 @@ class ChunkPartialCodecTest {
         new ChunkPartialCodec().write(partial(new CellChunk()), empty);
         DataOutputSerializer out = new DataOutputSerializer(256);
         new ChunkPartialCodec().write(p, out);
-        assertThat(out.length() - empty.length()).isEqualTo(c.bytes());
+        assertThat(out.length() - empty.length()).isEqualTo(ROW_LENGTH_BYTES + c.bytes());
 
         CellChunk back = CodecRoundTripTest.roundTrip(new ChunkPartialCodec(), p).cells();
         assertSameCells(back, p.cells());
@@ -182,6 +185,28 @@ class ChunkPartialCodecTest {
         bytes[bytes.length - EXTENT_BYTES + 2] = 5; // width 5 from column 60: past the chunk
         assertThatThrownBy(() -> new ChunkPartialCodec().read(2, new DataInputDeserializer(bytes)))
                 .isInstanceOf(IOException.class).hasMessageContaining("5x0 cells at (60, 0)");
+    }
+
+    @Test
+    void aRowWhoseLengthDisagreesWithItsCellsIsRejected() throws IOException {
+        CellColumns cells = CellColumns.allocate(2, 1);
+        cells.addPixel(0, true, 7);
+        DataOutputSerializer empty = new DataOutputSerializer(256);
+        new ChunkPartialCodec().write(partial(new CellChunk()), empty);
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        new ChunkPartialCodec().write(partial(CellChunk.of(0, 0, cells)), out);
+        byte[] bytes = out.getCopyOfBuffer();
+        int rowStart = empty.length(); // the same header and extent bytes, then the one row
+        int rowLength = bytes.length - rowStart - ROW_LENGTH_BYTES;
+        assertThat(rowLength).as("a 7 in 14 bytes, an empty cell in 1").isEqualTo(15);
+
+        DataOutputSerializer longer = new DataOutputSerializer(256);
+        longer.write(bytes, 0, rowStart);
+        longer.writeShort(rowLength + 1);
+        longer.write(bytes, rowStart + ROW_LENGTH_BYTES, rowLength);
+        longer.writeByte(0);
+        assertThatThrownBy(() -> new ChunkPartialCodec().read(2, new DataInputDeserializer(longer.getCopyOfBuffer())))
+                .isInstanceOf(IOException.class).hasMessageContaining("chunk row 0 has 16 bytes but its 2 cells took 15");
     }
 
     private static void assertSameCells(CellChunk got, CellChunk want) {
