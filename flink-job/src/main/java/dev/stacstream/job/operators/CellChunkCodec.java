@@ -2,6 +2,10 @@ package dev.stacstream.job.operators;
 
 import dev.stacstream.job.aggregate.CellColumns;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Objects;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -9,13 +13,14 @@ import org.apache.flink.core.memory.DataOutputView;
  * The cells of a {@link CellChunk} in {@link ChunkPartialCodec}'s records.
  *
  * <p>Version 2: the extent as four unsigned bytes (first column, first row, columns, rows, each at most
- * {@link CellChunk#SIDE}), a byte telling whether item counts follow, then the extent's rows, each as its byte
- * length (an unsigned short) and its cells, no index: count_total as an unsigned LEB128 varint; for a cell with
- * pixels count_valid likewise; for a cell with valid pixels a byte of flags, then sum, min and max each as a zigzag
- * varint when its flag says it is a whole number (always, for integer samples without scale/offset), else as a
- * little-endian double, and m2 as such a double; with item counts, the cell's count as a varint. A W cell of
- * 10 x 10 uint16 pixels takes 18 bytes (version 1: 62). Rows are encoded in a per-thread array ({@link RowBytes})
- * and cross the stream in one call each.
+ * {@link CellChunk#SIDE}), a byte telling whether item counts follow, then the extent's rows, no cell index. A row
+ * is its byte length (an unsigned short), a byte of flags chosen for the whole row, then its cells:
+ * count_total; for a cell with pixels count_valid; for a cell with valid pixels sum, min, max and m2; with item
+ * counts, the cell's count. Counts are one unsigned byte when every count of the row is at most 255 (W's cells of
+ * 10 x 10 pixels) and a long otherwise; sum, min and max are an int when all of the row's are whole numbers in int
+ * range (integer samples without scale/offset) and a double otherwise; m2 is a double; item counts are a byte or
+ * an int. All little-endian, encoded in a per-thread array that crosses the stream in one call per row: widths
+ * decided per row keep the per-cell loops free of data-dependent branches. A W cell takes 22 bytes (version 1: 62).
  *
  * <p>Version 1 (in checkpoints and savepoints of earlier jobs): an int count of used cells, then per used cell
  * its short index, count_total and count_valid as longs, sum, min, max, mean and m2 as doubles, and the item count
@@ -23,11 +28,22 @@ import org.apache.flink.core.memory.DataOutputView;
  */
 final class CellChunkCodec {
 
-    private static final int MAX_VARLONG_SHIFT = 63;
-    private static final int SUM_WHOLE = 1;
-    private static final int MIN_WHOLE = 2;
-    private static final int MAX_WHOLE = 4;
+    /** Row flag: every count_total and count_valid of the row is one unsigned byte (else a long). */
+    private static final int COUNTS_BYTE = 1;
+    /** Row flag: every sum, min and max of the row's cells with valid pixels is an int (else a double). */
+    private static final int VALUES_INT = 2;
+    /** Row flag: every item count of the row is one unsigned byte (else an int). */
+    private static final int ITEMS_BYTE = 4;
+    private static final int BYTE_MAX = 0xff;
     private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+    /** The most bytes one cell takes: two long counts, sum, min, max and m2 as doubles, an int item count. */
+    private static final int MAX_CELL_BYTES = 2 * Long.BYTES + 4 * Double.BYTES + Integer.BYTES;
+    /** The most bytes one row takes: its flags and its cells. */
+    static final int MAX_ROW_BYTES = 1 + CellChunk.SIDE * MAX_CELL_BYTES;
+    /** One row's bytes, per thread: serializers are shared between a task and its snapshot threads. */
+    private static final ThreadLocal<byte[]> ROW = ThreadLocal.withInitial(() -> new byte[MAX_ROW_BYTES]);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private CellChunkCodec() {}
 
@@ -39,35 +55,66 @@ final class CellChunkCodec {
         out.writeByte(cells.width());
         out.writeByte(cells.height());
         out.writeBoolean(items != null);
-        RowBytes row = RowBytes.get();
-        for (int y = 0, item = 0; y < cells.height(); y++) {
-            row.position = 0;
-            for (int x = 0, k = cells.index(0, y); x < cells.width(); x++, k++, item++) {
-                long total = cells.countTotal(k);
-                row.putVarLong(total);
-                if (total == 0) {
-                    continue;
-                }
-                long valid = cells.countValid(k);
-                row.putVarLong(valid);
-                if (valid > 0) {
-                    double sum = cells.sum(k);
-                    double min = cells.min(k);
-                    double max = cells.max(k);
-                    row.putByte((isWhole(sum) ? SUM_WHOLE : 0) | (isWhole(min) ? MIN_WHOLE : 0)
-                            | (isWhole(max) ? MAX_WHOLE : 0));
-                    putValue(sum, row);
-                    putValue(min, row);
-                    putValue(max, row);
-                    row.putDouble(cells.m2(k));
-                }
-                if (items != null) {
-                    row.putVarLong(items[item]);
+        byte[] row = ROW.get();
+        for (int y = 0; y < cells.height(); y++) {
+            int length = writeRow(cells, y, items, row);
+            out.writeShort(length);
+            out.write(row, 0, length);
+        }
+    }
+
+    /** The narrowest widths that hold every field of row {@code y}. */
+    private static int rowFlags(CellColumns cells, int y, int[] items) {
+        boolean countsByte = true;
+        boolean valuesInt = true;
+        boolean itemsByte = true;
+        for (int x = 0, k = cells.index(0, y); x < cells.width(); x++, k++) {
+            long total = cells.countTotal(k);
+            countsByte &= total <= BYTE_MAX;
+            if (cells.countValid(k) > 0) {
+                valuesInt &= isInt(cells.sum(k)) & isInt(cells.min(k)) & isInt(cells.max(k));
+            }
+            if (items != null) {
+                itemsByte &= items[y * cells.width() + x] <= BYTE_MAX;
+            }
+        }
+        return (countsByte ? COUNTS_BYTE : 0) | (valuesInt ? VALUES_INT : 0) | (itemsByte ? ITEMS_BYTE : 0);
+    }
+
+    /** Encodes row {@code y} into {@code row}; returns its length. */
+    private static int writeRow(CellColumns cells, int y, int[] items, byte[] row) {
+        int flags = rowFlags(cells, y, items);
+        boolean countsByte = (flags & COUNTS_BYTE) != 0;
+        boolean valuesInt = (flags & VALUES_INT) != 0;
+        boolean itemsByte = (flags & ITEMS_BYTE) != 0;
+        int p = 0;
+        row[p++] = (byte) flags;
+        for (int x = 0, k = cells.index(0, y); x < cells.width(); x++, k++) {
+            long total = cells.countTotal(k);
+            p = putCount(row, p, total, countsByte);
+            if (total == 0) {
+                continue;
+            }
+            long valid = cells.countValid(k);
+            p = putCount(row, p, valid, countsByte);
+            if (valid > 0) {
+                p = putValue(row, p, cells.sum(k), valuesInt);
+                p = putValue(row, p, cells.min(k), valuesInt);
+                p = putValue(row, p, cells.max(k), valuesInt);
+                LONGS.set(row, p, Double.doubleToRawLongBits(cells.m2(k)));
+                p += Double.BYTES;
+            }
+            if (items != null) {
+                int n = items[y * cells.width() + x];
+                if (itemsByte) {
+                    row[p++] = (byte) n;
+                } else {
+                    INTS.set(row, p, n);
+                    p += Integer.BYTES;
                 }
             }
-            out.writeShort(row.position);
-            out.write(row.bytes, 0, row.position);
         }
+        return p;
     }
 
     static CellChunk read(DataInputView in) throws IOException {
@@ -81,52 +128,73 @@ final class CellChunkCodec {
         }
         int[] items = in.readBoolean() ? new int[width * height] : null;
         CellColumns cells = CellColumns.allocate(width, height);
-        RowBytes row = RowBytes.get();
+        byte[] row = ROW.get();
         for (int y = 0; y < height; y++) {
             int length = in.readUnsignedShort();
-            if (length > RowBytes.MAX_ROW_BYTES) {
+            if (length > MAX_ROW_BYTES) {
                 throw new IOException("chunk row " + y + " of " + length + " bytes is longer than any row ("
-                        + RowBytes.MAX_ROW_BYTES + ")");
+                        + MAX_ROW_BYTES + ")");
             }
-            in.readFully(row.bytes, 0, length);
-            row.position = 0;
+            in.readFully(row, 0, length);
+            int used;
             try {
-                readRow(row, cells, y, items);
-            } catch (ArrayIndexOutOfBoundsException | IllegalStateException | IllegalArgumentException
-                    | ArithmeticException e) {
+                used = readRow(row, length, cells, y, items);
+            } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
                 throw new IOException("corrupt chunk row " + y + " (" + length + " bytes): " + e.getMessage(), e);
             }
-            if (row.position != length) {
+            if (used != length) {
                 throw new IOException("chunk row " + y + " has " + length + " bytes but its " + width
-                        + " cells took " + row.position);
+                        + " cells took " + used);
             }
         }
         return CellChunk.of(x0, y0, cells, items);
     }
 
-    private static void readRow(RowBytes row, CellColumns cells, int y, int[] items) {
+    /**
+     * Decodes row {@code y} from the first {@code length} bytes of {@code row}; returns the bytes its cells took.
+     *
+     * @throws IndexOutOfBoundsException when the cells need more than {@code length} bytes
+     */
+    private static int readRow(byte[] row, int length, CellColumns cells, int y, int[] items) {
+        int flags = row[0];
+        boolean countsByte = (flags & COUNTS_BYTE) != 0;
+        boolean valuesInt = (flags & VALUES_INT) != 0;
+        boolean itemsByte = (flags & ITEMS_BYTE) != 0;
+        int countBytes = countsByte ? 1 : Long.BYTES;
+        int valueBytes = valuesInt ? Integer.BYTES : Double.BYTES;
+        int p = 1;
         for (int x = 0, k = cells.index(0, y); x < cells.width(); x++, k++) {
-            long total = row.getVarLong();
+            Objects.checkFromIndexSize(p, countBytes, length);
+            long total = getCount(row, p, countsByte);
+            p += countBytes;
             if (total == 0) {
                 continue;
             }
-            if (total < 0) {
-                throw new IllegalStateException("count_total beyond 2^63 in cell " + x);
-            }
-            long valid = row.getVarLong();
+            Objects.checkFromIndexSize(p, countBytes, length);
+            long valid = getCount(row, p, countsByte);
+            p += countBytes;
             if (valid > 0) {
-                int flags = row.getByte();
-                double sum = getValue((flags & SUM_WHOLE) != 0, row);
-                double min = getValue((flags & MIN_WHOLE) != 0, row);
-                double max = getValue((flags & MAX_WHOLE) != 0, row);
-                cells.set(k, total, valid, sum, min, max, row.getDouble());
+                Objects.checkFromIndexSize(p, 3 * valueBytes + Double.BYTES, length);
+                double sum = getValue(row, p, valuesInt);
+                double min = getValue(row, p + valueBytes, valuesInt);
+                double max = getValue(row, p + 2 * valueBytes, valuesInt);
+                p += 3 * valueBytes;
+                cells.set(k, total, valid, sum, min, max, Double.longBitsToDouble((long) LONGS.get(row, p)));
+                p += Double.BYTES;
             } else {
                 cells.set(k, total, 0, 0, 0, 0, 0);
             }
             if (items != null) {
-                items[y * cells.width() + x] = Math.toIntExact(row.getVarLong());
+                Objects.checkFromIndexSize(p, itemsByte ? 1 : Integer.BYTES, length);
+                int n = itemsByte ? row[p++] & BYTE_MAX : (int) INTS.get(row, p);
+                p += itemsByte ? 0 : Integer.BYTES;
+                if (n < 0) {
+                    throw new IllegalArgumentException("negative item count " + n + " in cell " + x);
+                }
+                items[y * cells.width() + x] = n;
             }
         }
+        return p;
     }
 
     static CellChunk readVersion1(DataInputView in) throws IOException {
@@ -160,26 +228,34 @@ final class CellChunkCodec {
         }
     }
 
-    /** Whether {@code v} is a whole number that a long holds exactly (not -0.0, whose sign a long loses). */
-    private static boolean isWhole(double v) {
-        return (double) (long) v == v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO;
+    /** Whether {@code v} is a whole number an int holds exactly (not -0.0, whose sign an int loses). */
+    private static boolean isInt(double v) {
+        return (double) (int) v == v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO;
     }
 
-    /** A whole number as a zigzag varint (small magnitudes of either sign in few bytes), anything else as a double. */
-    private static void putValue(double v, RowBytes row) {
-        if (isWhole(v)) {
-            long n = (long) v;
-            row.putVarLong((n << 1) ^ (n >> MAX_VARLONG_SHIFT));
-        } else {
-            row.putDouble(v);
+    private static int putCount(byte[] row, int p, long count, boolean asByte) {
+        if (asByte) {
+            row[p] = (byte) count;
+            return p + 1;
         }
+        LONGS.set(row, p, count);
+        return p + Long.BYTES;
     }
 
-    private static double getValue(boolean whole, RowBytes row) {
-        if (!whole) {
-            return row.getDouble();
+    private static long getCount(byte[] row, int p, boolean asByte) {
+        return asByte ? row[p] & BYTE_MAX : (long) LONGS.get(row, p);
+    }
+
+    private static int putValue(byte[] row, int p, double v, boolean asInt) {
+        if (asInt) {
+            INTS.set(row, p, (int) v);
+            return p + Integer.BYTES;
         }
-        long zigzag = row.getVarLong();
-        return (double) ((zigzag >>> 1) ^ -(zigzag & 1));
+        LONGS.set(row, p, Double.doubleToRawLongBits(v));
+        return p + Double.BYTES;
+    }
+
+    private static double getValue(byte[] row, int p, boolean asInt) {
+        return asInt ? (int) INTS.get(row, p) : Double.longBitsToDouble((long) LONGS.get(row, p));
     }
 }

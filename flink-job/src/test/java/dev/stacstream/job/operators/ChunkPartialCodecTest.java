@@ -23,8 +23,9 @@ class ChunkPartialCodecTest {
     private static final OutputGrid GRID = new OutputGrid("EPSG:32629", 199980, 2800020, 1000, 1000);
     /** The extent (4 bytes) and the item-counts flag. */
     private static final int EXTENT_BYTES = 5;
-    /** Each row of the extent starts with its byte length. */
+    /** Each row of the extent starts with its byte length and a byte of flags (the widths of its fields). */
     private static final int ROW_LENGTH_BYTES = 2;
+    private static final int ROW_FLAGS_BYTES = 1;
 
     private static ChunkPartial partial(CellChunk cells) {
         return new ChunkPartial("item-1", "c", "t", "red", DAY, GRID, 3, 4, 2, 1, 1234L, cells);
@@ -73,8 +74,8 @@ class ChunkPartialCodecTest {
         assertThat(back.cells().x0()).isEqualTo(cells.x0());
     }
 
-    /** One cell of 100 pixels: the valid ones' values, the rest invalid; and its expected bytes. */
-    record CellBytes(String name, double[] valid, int bytes) {
+    /** One cell: the valid pixels' values, {@code invalid} more pixels; and the cell's expected bytes. */
+    record CellBytes(String name, double[] valid, int invalid, int bytes) {
         @Override
         public String toString() {
             return name;
@@ -82,24 +83,28 @@ class ChunkPartialCodecTest {
     }
 
     /**
-     * A cell's bytes (in a one-cell row, after the row's length): its counts as varints, and for a cell with valid
-     * pixels a flags byte, sum, min and max as zigzag varints when whole (as integer samples give) else as doubles,
-     * and m2 as a double.
+     * A cell's bytes, in a one-cell row after the row's length and flags: counts as bytes when they fit, sum, min
+     * and max as ints when whole and in int range (as integer samples give) else as doubles, m2 as a double.
      */
     static Stream<CellBytes> cellBytes() {
         double[] dns = new double[100];
         double[] eighths = new double[100];
-        for (int p = 0; p < 100; p++) {
+        for (int p = 0; p < dns.length; p++) {
             dns[p] = 1200 + p;
             eighths[p] = (p + 1) / 8.0;
         }
+        double[] manyDns = new double[300];
+        java.util.Arrays.fill(manyDns, 4000);
         return Stream.of(
-                new CellBytes("no valid pixel: the two counts", new double[0], 1 + 1),
-                new CellBytes("W-like DNs 1200..1299: counts, flags, sum 124950 in 3, min and max in 2 each, m2",
-                        dns, 1 + 1 + 1 + 3 + 2 + 2 + Double.BYTES),
-                new CellBytes("eighths: sum, min and max as doubles", eighths, 1 + 1 + 1 + 4 * Double.BYTES),
-                new CellBytes("-0.0 and 5: the minimum a double (its sign kept), sum and maximum whole",
-                        new double[] {-0.0, 5}, 1 + 1 + 1 + 1 + Double.BYTES + 1 + Double.BYTES));
+                new CellBytes("no valid pixel: the two counts", new double[0], 100, 1 + 1),
+                new CellBytes("W: 100 DNs 1200..1299: byte counts, int values, m2", dns, 0,
+                        1 + 1 + 3 * Integer.BYTES + Double.BYTES),
+                new CellBytes("eighths: values as doubles", eighths, 0, 1 + 1 + 4 * Double.BYTES),
+                new CellBytes("-0.0 and 5: values as doubles (the sign of the minimum kept)", new double[] {-0.0, 5}, 98,
+                        1 + 1 + 4 * Double.BYTES),
+                new CellBytes("300 pixels: counts as longs", manyDns, 0, 2 * Long.BYTES + 3 * Integer.BYTES + Double.BYTES),
+                new CellBytes("a sum beyond int range: values as doubles", new double[] {2e9, 2e9}, 0,
+                        1 + 1 + 4 * Double.BYTES));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,7 +114,7 @@ class ChunkPartialCodecTest {
         for (double v : c.valid()) {
             cells.addPixel(0, true, v);
         }
-        for (int p = c.valid().length; p < 100; p++) {
+        for (int p = 0; p < c.invalid(); p++) {
             cells.addPixel(0, false, p);
         }
         ChunkPartial p = partial(CellChunk.of(62, 0, cells));
@@ -117,7 +122,7 @@ class ChunkPartialCodecTest {
         new ChunkPartialCodec().write(partial(new CellChunk()), empty);
         DataOutputSerializer out = new DataOutputSerializer(256);
         new ChunkPartialCodec().write(p, out);
-        assertThat(out.length() - empty.length()).isEqualTo(ROW_LENGTH_BYTES + c.bytes());
+        assertThat(out.length() - empty.length()).isEqualTo(ROW_LENGTH_BYTES + ROW_FLAGS_BYTES + c.bytes());
 
         CellChunk back = CodecRoundTripTest.roundTrip(new ChunkPartialCodec(), p).cells();
         assertSameCells(back, p.cells());
@@ -198,7 +203,7 @@ class ChunkPartialCodecTest {
         byte[] bytes = out.getCopyOfBuffer();
         int rowStart = empty.length(); // the same header and extent bytes, then the one row
         int rowLength = bytes.length - rowStart - ROW_LENGTH_BYTES;
-        assertThat(rowLength).as("a 7 in 14 bytes, an empty cell in 1").isEqualTo(15);
+        assertThat(rowLength).as("flags, a 7 in 22 bytes, an empty cell in 1").isEqualTo(24);
 
         DataOutputSerializer longer = new DataOutputSerializer(256);
         longer.write(bytes, 0, rowStart);
@@ -206,7 +211,14 @@ class ChunkPartialCodecTest {
         longer.write(bytes, rowStart + ROW_LENGTH_BYTES, rowLength);
         longer.writeByte(0);
         assertThatThrownBy(() -> new ChunkPartialCodec().read(2, new DataInputDeserializer(longer.getCopyOfBuffer())))
-                .isInstanceOf(IOException.class).hasMessageContaining("chunk row 0 has 16 bytes but its 2 cells took 15");
+                .isInstanceOf(IOException.class).hasMessageContaining("chunk row 0 has 25 bytes but its 2 cells took 24");
+
+        DataOutputSerializer shorter = new DataOutputSerializer(256);
+        shorter.write(bytes, 0, rowStart);
+        shorter.writeShort(rowLength - 1);
+        shorter.write(bytes, rowStart + ROW_LENGTH_BYTES, rowLength - 1);
+        assertThatThrownBy(() -> new ChunkPartialCodec().read(2, new DataInputDeserializer(shorter.getCopyOfBuffer())))
+                .isInstanceOf(IOException.class).hasMessageContaining("corrupt chunk row 0 (23 bytes)");
     }
 
     private static void assertSameCells(CellChunk got, CellChunk want) {
