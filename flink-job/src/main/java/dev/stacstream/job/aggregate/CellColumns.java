@@ -15,6 +15,11 @@ package dev.stacstream.job.aggregate;
  * {@link BlockAggregate} hands out each band's cells this way, and a chunk of them is a {@link #region} of that.
  * Regions (views of another's storage) are read-only; only rectangles from {@link #allocate} are merged into.
  *
+ * <p>A rectangle from {@link #allocate} holds its counts as ints and its sums, minima and maxima as ints while they
+ * fit ({@link CountColumn}, {@link ValueColumn}: integer samples without scale/offset, W's case), widening a
+ * column to longs or doubles at the first value that does not: 32 bytes per cell instead of 48, values exact either
+ * way. Views of an aggregator's arrays are wide.
+ *
  * <p>The value fields of a cell without valid pixels are undefined (the storage of a view is reused from block to
  * block): every reader checks {@code count_valid} first, and the accessors give the empty statistics (sum 0, the
  * others NaN). Not thread-safe.
@@ -26,15 +31,15 @@ public final class CellColumns {
     private final int stride;
     private final int base;
     private final boolean readOnly;
-    private final long[] countTotal;
-    private final long[] countValid;
-    private final double[] sum;
-    private final double[] min;
-    private final double[] max;
+    private final CountColumn countTotal;
+    private final CountColumn countValid;
+    private final ValueColumn sum;
+    private final ValueColumn min;
+    private final ValueColumn max;
     private final double[] m2;
 
-    private CellColumns(int width, int height, int stride, int base, boolean readOnly, long[] countTotal,
-            long[] countValid, double[] sum, double[] min, double[] max, double[] m2) {
+    private CellColumns(int width, int height, int stride, int base, boolean readOnly, CountColumn countTotal,
+            CountColumn countValid, ValueColumn sum, ValueColumn min, ValueColumn max, double[] m2) {
         this.width = width;
         this.height = height;
         this.stride = stride;
@@ -54,14 +59,15 @@ public final class CellColumns {
             throw new IllegalArgumentException("a cell rectangle needs a size >= 0, got " + width + "x" + height);
         }
         int cells = width * height;
-        return new CellColumns(width, height, width, 0, false, new long[cells], new long[cells], new double[cells],
-                new double[cells], new double[cells], new double[cells]);
+        return new CellColumns(width, height, width, 0, false, CountColumn.allocate(cells), CountColumn.allocate(cells),
+                ValueColumn.allocate(cells), ValueColumn.allocate(cells), ValueColumn.allocate(cells), new double[cells]);
     }
 
     /** A read-only view of the first {@code width * height} entries of arrays that {@link BlockAggregator} reuses. */
     static CellColumns view(int width, int height, long[] countTotal, long[] countValid, double[] sum, double[] min,
             double[] max, double[] m2) {
-        return new CellColumns(width, height, width, 0, true, countTotal, countValid, sum, min, max, m2);
+        return new CellColumns(width, height, width, 0, true, CountColumn.of(countTotal), CountColumn.of(countValid),
+                ValueColumn.of(sum), ValueColumn.of(min), ValueColumn.of(max), m2);
     }
 
     /** The read-only view of the {@code width x height} cells from {@code (x, y)} of this rectangle. */
@@ -92,41 +98,43 @@ public final class CellColumns {
     }
 
     public long countTotal(int k) {
-        return countTotal[k];
+        return countTotal.get(k);
     }
 
     public long countValid(int k) {
-        return countValid[k];
+        return countValid.get(k);
     }
 
     /** Sum of the valid values; 0 when there are none. */
     public double sum(int k) {
-        return countValid[k] == 0 ? 0 : sum[k];
+        return countValid.get(k) == 0 ? 0 : sum.get(k);
     }
 
     /** Smallest valid value; NaN when there are none. */
     public double min(int k) {
-        return countValid[k] == 0 ? Double.NaN : min[k];
+        return countValid.get(k) == 0 ? Double.NaN : min.get(k);
     }
 
     /** Largest valid value; NaN when there are none. */
     public double max(int k) {
-        return countValid[k] == 0 ? Double.NaN : max[k];
+        return countValid.get(k) == 0 ? Double.NaN : max.get(k);
     }
 
     /** Mean of the valid values, {@code sum / count_valid}; NaN when there are none. */
     public double mean(int k) {
-        return countValid[k] == 0 ? Double.NaN : sum[k] / countValid[k];
+        long n = countValid.get(k);
+        return n == 0 ? Double.NaN : sum.get(k) / n;
     }
 
     /** Sum of squared deviations from the mean; 0 when there are no valid values. */
     public double m2(int k) {
-        return countValid[k] == 0 ? 0 : m2[k];
+        return countValid.get(k) == 0 ? 0 : m2[k];
     }
 
     /** Population standard deviation ({@code ddof = 0}); NaN when there are no valid values. */
     public double std(int k) {
-        return countValid[k] == 0 ? Double.NaN : Math.sqrt(Math.max(0, m2[k] / countValid[k]));
+        long n = countValid.get(k);
+        return n == 0 ? Double.NaN : Math.sqrt(Math.max(0, m2[k] / n));
     }
 
     /**
@@ -145,12 +153,14 @@ public final class CellColumns {
             throw new IllegalArgumentException("not a summary of " + valid + " values: min " + cellMin + " is not <= max "
                     + cellMax);
         }
-        countTotal[k] = total;
-        countValid[k] = valid;
-        sum[k] = cellSum;
-        min[k] = cellMin;
-        max[k] = cellMax;
-        m2[k] = cellM2;
+        countTotal.set(k, total);
+        countValid.set(k, valid);
+        if (valid > 0) {
+            sum.set(k, cellSum);
+            min.set(k, cellMin);
+            max.set(k, cellMax);
+            m2[k] = cellM2;
+        }
     }
 
     /** Adds one pixel to cell {@code k}: counted always, and into the statistics when valid. */
@@ -167,15 +177,15 @@ public final class CellColumns {
             int k = index(x, y + r);
             int j = source.index(0, r);
             for (int c = 0; c < source.width; c++, k++, j++) {
-                long total = source.countTotal[j];
+                long total = source.countTotal.get(j);
                 if (total == 0) {
                     continue;
                 }
-                long valid = source.countValid[j];
+                long valid = source.countValid.get(j);
                 if (valid == 0) {
-                    countTotal[k] += total;
+                    countTotal.set(k, countTotal.get(k) + total);
                 } else {
-                    merge(k, total, valid, source.sum[j], source.min[j], source.max[j], source.m2[j]);
+                    merge(k, total, valid, source.sum.get(j), source.min.get(j), source.max.get(j), source.m2[j]);
                 }
             }
         }
@@ -185,23 +195,42 @@ public final class CellColumns {
     public void copy(int x, int y, CellColumns source) {
         checkWritable();
         checkInside(x, y, source);
+        boolean sameWidths = sum.sameWidth(source.sum) && min.sameWidth(source.min) && max.sameWidth(source.max);
         for (int r = 0; r < source.height; r++) {
             int k = index(x, y + r);
             int j = source.index(0, r);
-            System.arraycopy(source.countTotal, j, countTotal, k, source.width);
-            System.arraycopy(source.countValid, j, countValid, k, source.width);
-            System.arraycopy(source.sum, j, sum, k, source.width);
-            System.arraycopy(source.min, j, min, k, source.width);
-            System.arraycopy(source.max, j, max, k, source.width);
-            System.arraycopy(source.m2, j, m2, k, source.width);
+            int n = source.width;
+            countTotal.copy(k, source.countTotal, j, n);
+            countValid.copy(k, source.countValid, j, n);
+            System.arraycopy(source.m2, j, m2, k, n);
+            if (sameWidths) {
+                sum.copy(k, source.sum, j, n);
+                min.copy(k, source.min, j, n);
+                max.copy(k, source.max, j, n);
+                continue;
+            }
+            // Only the valid cells' values: a view's other values are stale and need not fit this rectangle's widths.
+            for (int c = 0; c < n; c++) {
+                if (source.countValid.get(j + c) > 0) {
+                    sum.set(k + c, source.sum.get(j + c));
+                    min.set(k + c, source.min.get(j + c));
+                    max.set(k + c, source.max.get(j + c));
+                }
+            }
         }
+    }
+
+    /** Bytes of storage per cell as held now (32 with narrow counts and values, 48 with wide ones). */
+    public int bytesPerCell() {
+        return countTotal.bytesPerCell() + countValid.bytesPerCell() + sum.bytesPerCell() + min.bytesPerCell()
+                + max.bytesPerCell() + Double.BYTES;
     }
 
     /** Whether no cell has pixels. */
     public boolean isEmpty() {
         for (int y = 0; y < height; y++) {
             for (int k = index(0, y), end = k + width; k < end; k++) {
-                if (countTotal[k] != 0) {
+                if (countTotal.get(k) != 0) {
                     return false;
                 }
             }
@@ -211,26 +240,27 @@ public final class CellColumns {
 
     /** Chan et al.'s update of cell {@code k} with another partial's statistics; the means come from the sums. */
     private void merge(int k, long total, long valid, double s, double mn, double mx, double sq) {
-        countTotal[k] += total;
+        countTotal.set(k, countTotal.get(k) + total);
         if (valid == 0) {
             return;
         }
-        long na = countValid[k];
+        long na = countValid.get(k);
         if (na == 0) {
-            countValid[k] = valid;
-            sum[k] = s;
-            min[k] = mn;
-            max[k] = mx;
+            countValid.set(k, valid);
+            sum.set(k, s);
+            min.set(k, mn);
+            max.set(k, mx);
             m2[k] = sq;
             return;
         }
         long n = na + valid;
-        double delta = s / valid - sum[k] / na;
+        double sumA = sum.get(k);
+        double delta = s / valid - sumA / na;
         m2[k] += sq + delta * delta * ((double) na * valid / n);
-        countValid[k] = n;
-        sum[k] += s;
-        min[k] = Math.min(min[k], mn);
-        max[k] = Math.max(max[k], mx);
+        countValid.set(k, n);
+        sum.set(k, sumA + s);
+        min.set(k, Math.min(min.get(k), mn));
+        max.set(k, Math.max(max.get(k), mx));
     }
 
     private void checkWritable() {

@@ -15,9 +15,12 @@ import dev.stacstream.job.mask.MaskRule;
 import dev.stacstream.job.mask.testing.TestRasters;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CellColumnsTest {
 
@@ -106,6 +109,68 @@ class CellColumnsTest {
                 .hasMessageContaining("read-only");
         assertThatThrownBy(() -> parent.region(3, 0, 3, 1)).isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessageContaining("[3, 6) x [0, 1)");
+    }
+
+    /**
+     * @param change what happens to cell 1 of a 2 x 1 rectangle whose cell 0 holds a W cell (counts 100 and 60,
+     *     sum 90000, min 1200, max 1800)
+     * @param bytesPerCell the storage per cell after it: 4 bytes per count, sum, min and max while they fit an
+     *     int, 8 once one does not; m2 is always a double
+     */
+    record Widening(String name, Consumer<CellColumns> change, int bytesPerCell, long total, double sum, double min) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Widening> widenings() {
+        CellColumns big = CellColumns.allocate(1, 1);
+        big.set(0, 10, 10, 2e9, 1, 2e9, 0);
+        return Stream.of(
+                new Widening("whole numbers in int range stay ints", c -> c.set(1, 100, 50, 60_000, 1000, 1400, 3.5), 4 * 5 + 8,
+                        100, 60_000, 1000),
+                new Widening("an eighth widens the values", c -> c.set(1, 1, 1, 0.125, 0.125, 0.125, 0), 4 * 2 + 8 * 4, 1,
+                        0.125, 0.125),
+                new Widening("a negative zero widens the minimum (its sign kept)", c -> c.set(1, 2, 2, 5, -0.0, 5, 12.5),
+                        4 * 2 + 4 + 8 + 4 + 8, 2, 5, -0.0),
+                new Widening("a merged sum beyond int range widens the sums", c -> {
+                    c.merge(1, 0, big);
+                    c.merge(1, 0, big);
+                }, 4 * 2 + 8 + 4 + 4 + 8, 20, 4e9, 1),
+                new Widening("a count beyond int range widens that count", c -> c.set(1, 3_000_000_000L, 7, 7, 1, 1, 0),
+                        8 + 4 * 4 + 8, 3_000_000_000L, 7, 1));
+    }
+
+    /** Widening a column keeps every value it held, exactly, and the new one. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("widenings")
+    void columnsWidenAtTheFirstValueThatDoesNotFitAnInt(Widening w) {
+        CellColumns c = CellColumns.allocate(2, 1);
+        c.set(0, 100, 60, 90_000, 1200, 1800, 2.5e6);
+        assertThat(c.bytesPerCell()).isEqualTo(4 * 5 + 8);
+        w.change().accept(c);
+        assertThat(c.bytesPerCell()).isEqualTo(w.bytesPerCell());
+        assertThat(c.countTotal(0)).isEqualTo(100);
+        assertThat(c.countValid(0)).isEqualTo(60);
+        assertThat(c.sum(0)).isEqualTo(90_000);
+        assertThat(c.min(0)).isEqualTo(1200);
+        assertThat(c.max(0)).isEqualTo(1800);
+        assertThat(c.m2(0)).isEqualTo(2.5e6);
+        assertThat(c.countTotal(1)).isEqualTo(w.total());
+        assertThat(c.sum(1)).isEqualTo(w.sum());
+        assertThat(Double.doubleToRawLongBits(c.min(1))).isEqualTo(Double.doubleToRawLongBits(w.min()));
+    }
+
+    @Test
+    void copyingAViewTakesOnlyItsValidCellsValues() {
+        CellColumns parent = CellColumns.allocate(2, 1);
+        parent.set(0, 4, 0, 0, 0, 0, 0);
+        parent.set(1, 4, 4, 0.5, 0.125, 0.125, 0); // the parent is wide
+        CellColumns narrow = CellColumns.allocate(1, 1);
+        narrow.copy(0, 0, parent.region(0, 0, 1, 1));
+        assertThat(narrow.bytesPerCell()).as("an invalid cell's values are not copied").isEqualTo(4 * 5 + 8);
+        assertThat(narrow.countTotal(0)).isEqualTo(4);
     }
 
     @Test
