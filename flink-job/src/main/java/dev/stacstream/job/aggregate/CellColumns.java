@@ -138,6 +138,41 @@ public final class CellColumns {
     }
 
     /**
+     * Copies row {@code y}'s statistics into {@code row} (the first {@link #width} entries of each array), for a
+     * reader of every cell such as a codec: one bulk copy per statistic instead of an accessor call per cell and
+     * statistic. As with the arrays behind a view, the values of a cell without valid pixels are undefined.
+     */
+    public void exportRow(int y, Row row) {
+        int k = index(0, y);
+        countTotal.export(k, row.countTotal, width);
+        countValid.export(k, row.countValid, width);
+        sum.export(k, row.sum, width);
+        min.export(k, row.min, width);
+        max.export(k, row.max, width);
+        System.arraycopy(m2, k, row.m2, 0, width);
+    }
+
+    /** One row of statistics as plain arrays, {@link #exportRow}'s target; reusable. */
+    public static final class Row {
+        public final long[] countTotal;
+        public final long[] countValid;
+        public final double[] sum;
+        public final double[] min;
+        public final double[] max;
+        public final double[] m2;
+
+        /** A row of up to {@code cells} cells. */
+        public Row(int cells) {
+            countTotal = new long[cells];
+            countValid = new long[cells];
+            sum = new double[cells];
+            min = new double[cells];
+            max = new double[cells];
+            m2 = new double[cells];
+        }
+    }
+
+    /**
      * Sets cell {@code k} to the given statistics (e.g. read back from bytes); with {@code valid == 0} the values
      * are ignored.
      *

@@ -53,6 +53,17 @@ final class CountColumn {
         }
     }
 
+    /** Copies {@code n} counts from {@code from} into {@code out}. */
+    void export(int from, long[] out, int n) {
+        if (wide != null) {
+            System.arraycopy(wide, from, out, 0, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = narrow[from + i];
+            }
+        }
+    }
+
     /** Bytes per count as held now. */
     int bytesPerCell() {
         return wide != null ? Long.BYTES : Integer.BYTES;

@@ -61,6 +61,17 @@ final class ValueColumn {
         }
     }
 
+    /** Copies {@code n} values from {@code from} into {@code out}. */
+    void export(int from, double[] out, int n) {
+        if (values != null) {
+            System.arraycopy(values, from, out, 0, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = whole[from + i];
+            }
+        }
+    }
+
     /** Whether this column and {@code other} hold their values the same way (so that {@link #copy} is a copy). */
     boolean sameWidth(ValueColumn other) {
         return (values == null) == (other.values == null);

@@ -42,6 +42,9 @@ final class CellChunkCodec {
     static final int MAX_ROW_BYTES = 1 + CellChunk.SIDE * MAX_CELL_BYTES;
     /** One row's bytes, per thread: serializers are shared between a task and its snapshot threads. */
     private static final ThreadLocal<byte[]> ROW = ThreadLocal.withInitial(() -> new byte[MAX_ROW_BYTES]);
+    /** One row's statistics, per thread, as the writer reads them. */
+    private static final ThreadLocal<CellColumns.Row> STATS = ThreadLocal.withInitial(
+            () -> new CellColumns.Row(CellChunk.SIDE));
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -56,56 +59,61 @@ final class CellChunkCodec {
         out.writeByte(cells.height());
         out.writeBoolean(items != null);
         byte[] row = ROW.get();
+        CellColumns.Row stats = STATS.get();
         for (int y = 0; y < cells.height(); y++) {
-            int length = writeRow(cells, y, items, row);
+            cells.exportRow(y, stats);
+            int length = writeRow(stats, cells.width(), items == null ? -1 : y * cells.width(), items, row);
             out.writeShort(length);
             out.write(row, 0, length);
         }
     }
 
-    /** The narrowest widths that hold every field of row {@code y}. */
-    private static int rowFlags(CellColumns cells, int y, int[] items) {
+    /** The narrowest widths that hold every field of the row. */
+    private static int rowFlags(CellColumns.Row stats, int width, int firstItem, int[] items) {
         boolean countsByte = true;
         boolean valuesInt = true;
         boolean itemsByte = true;
-        for (int x = 0, k = cells.index(0, y); x < cells.width(); x++, k++) {
-            long total = cells.countTotal(k);
-            countsByte &= total <= BYTE_MAX;
-            if (cells.countValid(k) > 0) {
-                valuesInt &= isInt(cells.sum(k)) & isInt(cells.min(k)) & isInt(cells.max(k));
+        for (int x = 0; x < width; x++) {
+            countsByte &= stats.countTotal[x] <= BYTE_MAX;
+            if (stats.countValid[x] > 0) {
+                valuesInt &= isInt(stats.sum[x]) & isInt(stats.min[x]) & isInt(stats.max[x]);
             }
             if (items != null) {
-                itemsByte &= items[y * cells.width() + x] <= BYTE_MAX;
+                itemsByte &= items[firstItem + x] <= BYTE_MAX;
             }
         }
         return (countsByte ? COUNTS_BYTE : 0) | (valuesInt ? VALUES_INT : 0) | (itemsByte ? ITEMS_BYTE : 0);
     }
 
-    /** Encodes row {@code y} into {@code row}; returns its length. */
-    private static int writeRow(CellColumns cells, int y, int[] items, byte[] row) {
-        int flags = rowFlags(cells, y, items);
+    /**
+     * Encodes one row of {@code width} cells into {@code row}; returns its length.
+     *
+     * @param firstItem the index of the row's first cell in {@code items}, when there are item counts
+     */
+    private static int writeRow(CellColumns.Row stats, int width, int firstItem, int[] items, byte[] row) {
+        int flags = rowFlags(stats, width, firstItem, items);
         boolean countsByte = (flags & COUNTS_BYTE) != 0;
         boolean valuesInt = (flags & VALUES_INT) != 0;
         boolean itemsByte = (flags & ITEMS_BYTE) != 0;
         int p = 0;
         row[p++] = (byte) flags;
-        for (int x = 0, k = cells.index(0, y); x < cells.width(); x++, k++) {
-            long total = cells.countTotal(k);
+        for (int x = 0; x < width; x++) {
+            long total = stats.countTotal[x];
             p = putCount(row, p, total, countsByte);
             if (total == 0) {
                 continue;
             }
-            long valid = cells.countValid(k);
+            long valid = stats.countValid[x];
             p = putCount(row, p, valid, countsByte);
             if (valid > 0) {
-                p = putValue(row, p, cells.sum(k), valuesInt);
-                p = putValue(row, p, cells.min(k), valuesInt);
-                p = putValue(row, p, cells.max(k), valuesInt);
-                LONGS.set(row, p, Double.doubleToRawLongBits(cells.m2(k)));
+                p = putValue(row, p, stats.sum[x], valuesInt);
+                p = putValue(row, p, stats.min[x], valuesInt);
+                p = putValue(row, p, stats.max[x], valuesInt);
+                LONGS.set(row, p, Double.doubleToRawLongBits(stats.m2[x]));
                 p += Double.BYTES;
             }
             if (items != null) {
-                int n = items[y * cells.width() + x];
+                int n = items[firstItem + x];
                 if (itemsByte) {
                     row[p++] = (byte) n;
                 } else {

@@ -173,6 +173,23 @@ class CellColumnsTest {
         assertThat(narrow.countTotal(0)).isEqualTo(4);
     }
 
+    /** A row exported as arrays holds what the accessors give, from int columns and from widened ones alike. */
+    @ParameterizedTest(name = "values {0}")
+    @CsvSource({"1250, 1300", "0.125, 1300"})
+    void anExportedRowHoldsEveryValidCellsStatistics(double first, double second) {
+        CellColumns c = CellColumns.allocate(3, 2);
+        c.set(c.index(0, 1), 100, 2, first + second, Math.min(first, second), Math.max(first, second), 7.5);
+        c.set(c.index(1, 1), 100, 0, 0, 0, 0, 0);
+        CellColumns.Row row = new CellColumns.Row(4);
+        c.exportRow(1, row);
+        assertThat(row.countTotal).startsWith(100, 100, 0);
+        assertThat(row.countValid).startsWith(2, 0, 0);
+        assertThat(row.sum[0]).isEqualTo(c.sum(c.index(0, 1)));
+        assertThat(row.min[0]).isEqualTo(Math.min(first, second));
+        assertThat(row.max[0]).isEqualTo(1300);
+        assertThat(row.m2[0]).isEqualTo(7.5);
+    }
+
     @Test
     void inconsistentCountsAreRejected() {
         CellColumns c = CellColumns.allocate(1, 1);
