@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.stacstream.storage.ByteRange;
 import dev.stacstream.storage.CountingRangeReader;
 import dev.stacstream.storage.NotFoundException;
+import dev.stacstream.storage.RangeCoalescer;
 import dev.stacstream.storage.RangeReader;
 import dev.stacstream.storage.RangeReaders;
 import dev.stacstream.storage.ReadStats;
@@ -15,6 +16,8 @@ import dev.stacstream.storage.StorageException;
 import dev.stacstream.storage.StorageOptions;
 import dev.stacstream.storage.TruncatedReadException;
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +69,28 @@ class FileRangeReaderTest {
             ByteBuffer bytes = reader.read(ByteRange.of(start, end)).get(5, TimeUnit.SECONDS);
 
             assertThat(toArray(bytes)).isEqualTo(Arrays.copyOfRange(content, (int) start, (int) end));
+        }
+    }
+
+    @Test
+    void aRangeOfManySlicesReadsExactlyAndLeavesNoLargeDirectBufferOnTheIoThread() throws Exception {
+        byte[] big = new byte[9 * FileRangeReader.READ_SLICE_BYTES + 123];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 131 + i / 7);
+        }
+        Path bigFile = Files.write(dir.resolve("big.tif"), big);
+        BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).findFirst().orElseThrow();
+        // A fresh I/O thread: the JDK caches temporary direct buffers per thread.
+        ExecutorService io = Executors.newSingleThreadExecutor();
+        try (RangeReader reader = new FileRangeReader(bigFile.toString(), bigFile, io, RangeCoalescer.disabled())) {
+            long before = direct.getMemoryUsed();
+            ByteBuffer bytes = reader.read(ByteRange.of(5, big.length)).get(5, TimeUnit.SECONDS);
+
+            assertThat(toArray(bytes)).isEqualTo(Arrays.copyOfRange(big, 5, big.length));
+            assertThat(direct.getMemoryUsed() - before).isLessThanOrEqualTo(FileRangeReader.READ_SLICE_BYTES);
+        } finally {
+            io.shutdownNow();
         }
     }
 
