@@ -28,14 +28,12 @@ final class BinaryColumnPage extends ColumnPage {
     /** Starting capacity of the encoded values; grows to the largest page. */
     private static final int INITIAL_BYTES = 16 * 1024;
 
-    private final int maxRows;
     private final PageBytes encoded = new PageBytes(INITIAL_BYTES);
     /** The chunk's dictionary; {@code null} for a PLAIN column. */
     private final BinaryDictionary dictionary;
     /** Whether this chunk's pages are dictionary-encoded (until the dictionary is full). */
     private boolean dictionaryPages;
     private int[] ids;
-    private int count;
     private Binary previous;
     private int previousId;
     private Binary min;
@@ -43,26 +41,22 @@ final class BinaryColumnPage extends ColumnPage {
 
     BinaryColumnPage(ColumnDescriptor column, int maxRows, boolean statistics, boolean dictionaryEncoded) {
         super(column, maxRows, statistics);
-        this.maxRows = maxRows;
         this.dictionary = dictionaryEncoded ? new BinaryDictionary() : null;
         this.dictionaryPages = dictionaryEncoded;
-        this.ids = dictionaryEncoded ? new int[Math.min(INITIAL_VALUES, maxRows)] : null;
+        this.ids = dictionaryEncoded ? new int[initialCapacity()] : null;
     }
 
     void append(Binary value) {
-        markDefined(count);
+        reserve(1);
+        int slot = claim();
         if (dictionaryPages) {
             if (value != previous) {
                 previousId = dictionary.idOf(value);
             }
-            if (count == ids.length) {
-                ids = Arrays.copyOf(ids, grown(count, maxRows));
-            }
-            ids[count] = previousId;
+            ids[slot] = previousId;
         } else {
             encoded.putLengthPrefixed(value.getBytesUnsafe());
         }
-        count++;
         if (hasStatistics() && value != previous) {
             track(value);
         }
@@ -74,15 +68,13 @@ final class BinaryColumnPage extends ColumnPage {
         if (n == 0) {
             return;
         }
-        markDefined(count, n);
+        reserve(n);
+        int first = claim(n);
         if (dictionaryPages) {
             if (value != previous) {
                 previousId = dictionary.idOf(value);
             }
-            if (count + n > ids.length) {
-                ids = Arrays.copyOf(ids, grown(ids.length, count + n, maxRows));
-            }
-            Arrays.fill(ids, count, count + n, previousId);
+            Arrays.fill(ids, first, first + n, previousId);
         } else {
             byte[] bytes = value.getBytesUnsafe();
             encoded.ensure(n * (Integer.BYTES + bytes.length));
@@ -90,7 +82,6 @@ final class BinaryColumnPage extends ColumnPage {
                 encoded.putLengthPrefixedUnchecked(bytes, 0, bytes.length);
             }
         }
-        count += n;
         if (hasStatistics() && value != previous) {
             track(value);
         }
@@ -109,12 +100,12 @@ final class BinaryColumnPage extends ColumnPage {
             }
             return;
         }
-        markDefined(count, n);
+        reserve(n);
+        claim(n);
         encoded.ensure(n * (Integer.BYTES + width));
         for (int i = 0; i < n; i++) {
             encoded.putLengthPrefixedUnchecked(values, i * width, width);
         }
-        count += n;
         previous = null;
     }
 
@@ -150,18 +141,25 @@ final class BinaryColumnPage extends ColumnPage {
     /** A page without values is PLAIN (and empty) even in a dictionary chunk, which may then have no dictionary. */
     @Override
     Encoding valuesEncoding() {
-        return dictionaryPages && count > 0 ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN;
+        return dictionaryPages && count() > 0 ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN;
+    }
+
+    /** The ids' array on dictionary pages; PLAIN values go straight into their bytes, which grow by themselves. */
+    @Override
+    int capacity() {
+        return dictionaryPages ? ids.length : Integer.MAX_VALUE;
     }
 
     @Override
-    BytesInput encodeValues(PageBytes levels, Statistics<?> statistics) {
-        if (min != null) {
-            statistics.updateStats(min);
-            statistics.updateStats(max);
-        }
+    void resize(int capacity) {
+        ids = Arrays.copyOf(ids, capacity);
+    }
+
+    @Override
+    BytesInput encodeValues(PageBytes levels) {
         if (dictionaryPages) {
-            if (count > 0) {
-                dictionary.writeIds(ids, count, levels);
+            if (count() > 0) {
+                dictionary.writeIds(ids, count(), levels);
             }
             return levels.view();
         }
@@ -172,9 +170,15 @@ final class BinaryColumnPage extends ColumnPage {
         return levels.view();
     }
 
+    /** The extremes tracked as the values arrived, compared only when a value's instance changed. */
+    @Override
+    void addMinMax(Statistics<?> statistics) {
+        statistics.updateStats(min);
+        statistics.updateStats(max);
+    }
+
     @Override
     void clearValues() {
-        count = 0;
         encoded.reset();
         previous = null;
         min = null;

@@ -21,6 +21,10 @@ import org.apache.parquet.schema.Type.Repetition;
  * encoders) cost more than a microsecond per {@code grid_stats} row. They arrive one at a time (a record) or as
  * runs: a slice of an array copied in one call, or one value repeated.
  *
+ * <p>This base keeps what every type shares: the page's row limit, its value and {@code NULL} counts, the
+ * definition levels, the growth of the values' array and the statistics' bookkeeping. A subclass keeps the values
+ * in an array of its primitive and has only the loops that touch them: appending, encoding and the min/max scan.
+ *
  * <p>One instance per column per part file, reused page after page; not thread-safe.
  */
 abstract class ColumnPage {
@@ -29,17 +33,21 @@ abstract class ColumnPage {
      * Values a page's arrays hold at first. They double up to the page's row limit, so that a part file of a few
      * rows (most {@code errors} files) does not hold a full page of every column.
      */
-    static final int INITIAL_VALUES = 1024;
+    private static final int INITIAL_VALUES = 1024;
 
     private final ColumnDescriptor column;
+    private final int maxRows;
     private final boolean optional;
     private final boolean statistics;
     /** Bit {@code r} set when row {@code r} has a value; {@code null} for a required column. */
     private final long[] defined;
+    /** Non-null values in the page: the next value's index in the subclass's array. */
+    private int count;
     private int nulls;
 
     ColumnPage(ColumnDescriptor column, int maxRows, boolean statistics) {
         this.column = column;
+        this.maxRows = maxRows;
         this.optional = column.getPrimitiveType().getRepetition() == Repetition.OPTIONAL;
         this.statistics = statistics;
         this.defined = optional ? new long[DefinitionLevels.words(maxRows)] : null;
@@ -71,21 +79,58 @@ abstract class ColumnPage {
         };
     }
 
-    /** The capacity after {@code current} when it is full: doubled, up to {@code maxRows}. */
-    static int grown(int current, int maxRows) {
-        if (current >= maxRows) {
-            throw new IllegalStateException("a page holds at most " + maxRows + " rows");
-        }
-        return (int) Math.min((long) current * 2, maxRows);
+    /** The first capacity of a page's array of values: small, as most part files of some tables are. */
+    final int initialCapacity() {
+        return Math.min(INITIAL_VALUES, maxRows);
     }
 
-    /** The capacity after {@code current} that holds {@code needed} values: doubled as often as needed. */
-    static int grown(int current, int needed, int maxRows) {
-        int capacity = current;
-        while (capacity < needed) {
-            capacity = grown(capacity, maxRows);
+    /**
+     * Makes room for {@code more} values after the page's current ones, growing the subclass's array (doubled as
+     * often as needed, up to the row limit) when it is too small.
+     *
+     * @throws IllegalStateException if the page would hold more than its row limit
+     */
+    final void reserve(int more) {
+        int needed = count + more;
+        int capacity = capacity();
+        if (needed > capacity) {
+            if (needed > maxRows) {
+                throw new IllegalStateException(String.format("column %s: a page holds at most %s rows, not %s",
+                        column.getPrimitiveType().getName(), maxRows, needed));
+            }
+            int grown = capacity;
+            while (grown < needed) {
+                grown = (int) Math.min((long) grown * 2, maxRows);
+            }
+            resize(grown);
         }
-        return capacity;
+    }
+
+    /**
+     * Takes the next value's slot, whose room the caller has {@link #reserve}d, and marks its row defined: returns
+     * the slot's index in the values' array. A row is either a value or a {@code NULL}, so its index is the two
+     * counts' sum.
+     */
+    final int claim() {
+        if (defined != null) {
+            DefinitionLevels.setDefined(defined, count + nulls);
+        }
+        return count++;
+    }
+
+    /** Takes the slots of {@code n} values appended in a run, as {@link #claim()} does one; returns the first. */
+    final int claim(int n) {
+        if (defined != null) {
+            DefinitionLevels.setDefined(defined, count + nulls, n);
+        }
+        int first = count;
+        count += n;
+        return first;
+    }
+
+    /** Non-null values in the page. */
+    final int count() {
+        return count;
     }
 
     /** Adds a {@code NULL}; the caller has checked that the column is optional. */
@@ -96,23 +141,6 @@ abstract class ColumnPage {
     /** Adds {@code count} {@code NULL}s; the caller has checked that the column is optional. */
     final void appendNulls(int count) {
         nulls += count;
-    }
-
-    /**
-     * Marks the row of the value being appended as defined, given the values appended before it; subclasses call
-     * it from their {@code append}. A row is either a value or a {@code NULL}, so its index is the two counts' sum.
-     */
-    final void markDefined(int valuesBefore) {
-        if (defined != null) {
-            DefinitionLevels.setDefined(defined, valuesBefore + nulls);
-        }
-    }
-
-    /** Marks the rows of {@code count} values appended in a run after {@code valuesBefore} others as defined. */
-    final void markDefined(int valuesBefore, int count) {
-        if (defined != null) {
-            DefinitionLevels.setDefined(defined, valuesBefore + nulls, count);
-        }
     }
 
     /** How the values are encoded: PLAIN unless a subclass says otherwise. */
@@ -132,7 +160,10 @@ abstract class ColumnPage {
             DefinitionLevels.write(defined, rows, scratch);
         }
         Encoding encoding = valuesEncoding();
-        BytesInput page = encodeValues(scratch, pageStatistics);
+        BytesInput page = encodeValues(scratch);
+        if (statistics && count > 0) {
+            addMinMax(pageStatistics);
+        }
         pageStatistics.incrementNumNulls(nulls);
         out.writePage(page, rows, rows, pageStatistics, null, Encoding.BIT_PACKED,
                 optional ? Encoding.RLE : Encoding.BIT_PACKED, encoding);
@@ -140,18 +171,31 @@ abstract class ColumnPage {
             Arrays.fill(defined, 0, DefinitionLevels.words(rows), 0);
         }
         nulls = 0;
+        count = 0;
         clearValues();
     }
 
-    /**
-     * Appends the non-null values, encoded as {@link #valuesEncoding()} says, to the definition levels in
-     * {@code levels} (empty for a required column), records their minimum and maximum in {@code statistics}, and
-     * returns the whole page.
-     */
-    abstract BytesInput encodeValues(PageBytes levels, Statistics<?> statistics);
+    /** The length of the subclass's array of values. */
+    abstract int capacity();
 
-    /** Forgets the page's values. */
-    abstract void clearValues();
+    /** Replaces the subclass's array of values by one of {@code capacity} entries holding the same values. */
+    abstract void resize(int capacity);
+
+    /**
+     * Appends the page's {@link #count()} values, encoded as {@link #valuesEncoding()} says, to the definition
+     * levels in {@code levels} (empty for a required column), and returns the whole page.
+     */
+    abstract BytesInput encodeValues(PageBytes levels);
+
+    /**
+     * Records the minimum and maximum of the page's values, of which there is at least one, in {@code statistics},
+     * in the order of the column type's comparator (signed or unsigned integers, {@code Double.compare}'s order).
+     */
+    abstract void addMinMax(Statistics<?> statistics);
+
+    /** Forgets what a subclass keeps about the page's values besides the array; nothing by default. */
+    void clearValues() {
+    }
 
     /** Whether min/max statistics are kept (the null count always is). */
     final boolean hasStatistics() {

@@ -15,15 +15,12 @@ import org.apache.parquet.schema.PrimitiveComparator;
  */
 final class DoubleColumnPage extends ColumnPage {
 
-    private final int maxRows;
     private double[] values;
     private final boolean split;
-    private int count;
 
     DoubleColumnPage(ColumnDescriptor column, int maxRows, boolean statistics, boolean split) {
         super(column, maxRows, statistics);
-        this.maxRows = maxRows;
-        this.values = new double[Math.min(INITIAL_VALUES, maxRows)];
+        this.values = new double[initialCapacity()];
         this.split = split;
     }
 
@@ -33,75 +30,72 @@ final class DoubleColumnPage extends ColumnPage {
     }
 
     void append(double value) {
-        if (count == values.length) {
-            values = Arrays.copyOf(values, grown(count, maxRows));
-        }
-        markDefined(count);
-        values[count++] = value;
+        reserve(1);
+        values[claim()] = value;
     }
 
     /** Appends {@code source[from, to)}, all defined, {@code NaN} included. */
     void append(double[] source, int from, int to) {
         int n = to - from;
-        makeRoom(n);
-        markDefined(count, n);
-        System.arraycopy(source, from, values, count, n);
-        count += n;
+        reserve(n);
+        System.arraycopy(source, from, values, claim(n), n);
     }
 
     /** Appends {@code source[from, to)} with each {@code NaN} as a {@code NULL}; the column is optional. */
     void appendOrNull(double[] source, int from, int to) {
-        makeRoom(to - from);
+        reserve(to - from);
         for (int i = from; i < to; i++) {
             double v = source[i];
             if (Double.isNaN(v)) {
                 appendNull();
             } else {
-                markDefined(count);
-                values[count++] = v;
+                values[claim()] = v;
             }
-        }
-    }
-
-    private void makeRoom(int more) {
-        if (count + more > values.length) {
-            values = Arrays.copyOf(values, grown(values.length, count + more, maxRows));
         }
     }
 
     @Override
-    BytesInput encodeValues(PageBytes out, Statistics<?> statistics) {
-        out.ensure(count * Double.BYTES);
+    int capacity() {
+        return values.length;
+    }
+
+    @Override
+    void resize(int capacity) {
+        values = Arrays.copyOf(values, capacity);
+    }
+
+    @Override
+    BytesInput encodeValues(PageBytes out) {
+        int count = count();
         if (split) {
             out.putByteStreamSplit(values, count);
         } else {
+            out.ensure(count * Double.BYTES);
             for (int i = 0; i < count; i++) {
                 out.putDoubleLEUnchecked(values[i]);
             }
-        }
-        if (count > 0 && hasStatistics()) {
-            // Parquet's order for doubles is Double.compare's: -0.0 before 0.0, NaN after everything, the same
-            // result as parquet-java's per-value statistics.
-            PrimitiveComparator<Double> order = type().comparator();
-            double min = values[0];
-            double max = values[0];
-            for (int i = 1; i < count; i++) {
-                double v = values[i];
-                if (order.compare(v, min) < 0) {
-                    min = v;
-                }
-                if (order.compare(v, max) > 0) {
-                    max = v;
-                }
-            }
-            statistics.updateStats(min);
-            statistics.updateStats(max);
         }
         return out.view();
     }
 
     @Override
-    void clearValues() {
-        count = 0;
+    void addMinMax(Statistics<?> statistics) {
+        // Parquet's order for doubles is Double.compare's: -0.0 before 0.0, NaN after everything, the same result
+        // as parquet-java's per-value statistics.
+        PrimitiveComparator<Double> order = type().comparator();
+        int count = count();
+        double min = values[0];
+        double max = values[0];
+        for (int i = 1; i < count; i++) {
+            double v = values[i];
+            if (order.compare(v, min) < 0) {
+                min = v;
+            }
+            if (order.compare(v, max) > 0) {
+                max = v;
+            }
+        }
+        statistics.updateStats(min);
+        statistics.updateStats(max);
     }
 }

@@ -9,66 +9,61 @@ import org.apache.parquet.schema.PrimitiveComparator;
 /** An INT32 column's page: 4 little-endian bytes per value. */
 final class IntColumnPage extends ColumnPage {
 
-    private final int maxRows;
     private int[] values;
-    private int count;
 
     IntColumnPage(ColumnDescriptor column, int maxRows, boolean statistics) {
         super(column, maxRows, statistics);
-        this.maxRows = maxRows;
-        this.values = new int[Math.min(INITIAL_VALUES, maxRows)];
+        this.values = new int[initialCapacity()];
     }
 
     void append(int value) {
-        if (count == values.length) {
-            values = Arrays.copyOf(values, grown(count, maxRows));
-        }
-        markDefined(count);
-        values[count++] = value;
+        reserve(1);
+        values[claim()] = value;
     }
 
     /** Appends {@code source[from, to)}, all defined. */
     void append(int[] source, int from, int to) {
         int n = to - from;
-        makeRoom(n);
-        markDefined(count, n);
-        System.arraycopy(source, from, values, count, n);
-        count += n;
-    }
-
-    private void makeRoom(int more) {
-        if (count + more > values.length) {
-            values = Arrays.copyOf(values, grown(values.length, count + more, maxRows));
-        }
+        reserve(n);
+        System.arraycopy(source, from, values, claim(n), n);
     }
 
     @Override
-    BytesInput encodeValues(PageBytes out, Statistics<?> statistics) {
+    int capacity() {
+        return values.length;
+    }
+
+    @Override
+    void resize(int capacity) {
+        values = Arrays.copyOf(values, capacity);
+    }
+
+    @Override
+    BytesInput encodeValues(PageBytes out) {
+        int count = count();
         out.ensure(count * Integer.BYTES);
         for (int i = 0; i < count; i++) {
             out.putIntLEUnchecked(values[i]);
-        }
-        if (count > 0 && hasStatistics()) {
-            PrimitiveComparator<Integer> order = type().comparator();
-            int min = values[0];
-            int max = values[0];
-            for (int i = 1; i < count; i++) {
-                int v = values[i];
-                if (order.compare(v, min) < 0) {
-                    min = v;
-                }
-                if (order.compare(v, max) > 0) {
-                    max = v;
-                }
-            }
-            statistics.updateStats(min);
-            statistics.updateStats(max);
         }
         return out.view();
     }
 
     @Override
-    void clearValues() {
-        count = 0;
+    void addMinMax(Statistics<?> statistics) {
+        PrimitiveComparator<Integer> order = type().comparator();
+        int count = count();
+        int min = values[0];
+        int max = values[0];
+        for (int i = 1; i < count; i++) {
+            int v = values[i];
+            if (order.compare(v, min) < 0) {
+                min = v;
+            }
+            if (order.compare(v, max) > 0) {
+                max = v;
+            }
+        }
+        statistics.updateStats(min);
+        statistics.updateStats(max);
     }
 }
