@@ -12,6 +12,7 @@ import dev.stacstream.sinks.row.GridStatsRow;
 import dev.stacstream.sinks.row.OutputPeriod;
 import dev.stacstream.sinks.testing.DuckDb;
 import dev.stacstream.sinks.testing.ExpectedColumns;
+import dev.stacstream.sinks.testing.ParquetRecords;
 import dev.stacstream.sinks.testing.RowBatches;
 import dev.stacstream.sinks.testing.SampleRows;
 import java.io.IOException;
@@ -220,8 +221,7 @@ class GridStatsEncoderTest {
     }
 
     private static JsonNode geoOf(Path file) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-            return JSON.readTree(reader.getFooter().getFileMetaData().getKeyValueMetaData().get(GeoParquetMetadata.KEY));
-        }
+        return JSON.readTree(ParquetRecords.footer(file).getFileMetaData().getKeyValueMetaData()
+                .get(GeoParquetMetadata.KEY));
     }
 }

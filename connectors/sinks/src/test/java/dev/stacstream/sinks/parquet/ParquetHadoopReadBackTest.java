@@ -7,6 +7,7 @@ import dev.stacstream.sinks.bucket.GridStatsBucketAssigner;
 import dev.stacstream.sinks.geo.GeoParquetMetadata;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.GridStatsRow;
+import dev.stacstream.sinks.testing.ParquetRecords;
 import dev.stacstream.sinks.testing.PartFiles;
 import dev.stacstream.sinks.testing.RowBatches;
 import dev.stacstream.sinks.testing.SampleRows;
@@ -17,16 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +37,8 @@ class ParquetHadoopReadBackTest {
         Path table = PartFiles.write(root, new GridStatsTable(), new GridStatsBucketAssigner(), RowBatches.of(rows));
         Path file = table.resolve("collection=sentinel-2-l2a/period=2020-02-19/grid_stats-0.parquet");
 
-        ParquetMetadata footer = footer(file);
-        List<Group> records = read(file);
+        ParquetMetadata footer = ParquetRecords.footer(file);
+        List<Group> records = ParquetRecords.read(file);
 
         assertThat(footer.getFileMetaData().getSchema()).isEqualTo(new GridStatsTable().schema());
         Map<String, String> keyValues = footer.getFileMetaData().getKeyValueMetaData();
@@ -71,19 +66,13 @@ class ParquetHadoopReadBackTest {
         Path table = PartFiles.write(root, new ErrorsTable(), new ErrorDateBucketAssigner(), rows);
         Path file = table.resolve("date=2024-05-02/errors-0.parquet");
 
-        List<Group> records = read(file);
+        List<Group> records = ParquetRecords.read(file);
 
-        assertThat(footer(file).getFileMetaData().getSchema()).isEqualTo(new ErrorsTable().schema());
+        assertThat(ParquetRecords.footer(file).getFileMetaData().getSchema()).isEqualTo(new ErrorsTable().schema());
         assertThat(records).extracting(r -> r.getString("item_id", 0)).containsExactly("item-1", "item-2", "item-4");
         assertThat(records).extracting(r -> r.getFieldRepetitionCount("block")).containsExactly(0, 1, 0);
         assertThat(records.get(1).getLong("block", 0)).isEqualTo(2L);
         assertThat(records.get(1).getInteger("attempts", 0)).isEqualTo(3);
-    }
-
-    private static ParquetMetadata footer(Path file) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-            return reader.getFooter();
-        }
     }
 
     private static List<ColumnChunkMetaData> chunks(ParquetMetadata footer) {
@@ -92,28 +81,5 @@ class ParquetHadoopReadBackTest {
             chunks.addAll(block.getColumns());
         }
         return chunks;
-    }
-
-    private static List<Group> read(Path file) throws IOException {
-        List<Group> records = new ArrayList<>();
-        try (ParquetReader<Group> reader = new GroupReader(new LocalInputFile(file)).build()) {
-            for (Group record = reader.read(); record != null; record = reader.read()) {
-                records.add(record);
-            }
-        }
-        return records;
-    }
-
-    /** parquet-hadoop's example record model, on a local {@link InputFile} rather than a Hadoop file system. */
-    private static final class GroupReader extends ParquetReader.Builder<Group> {
-
-        GroupReader(InputFile file) {
-            super(file);
-        }
-
-        @Override
-        protected ReadSupport<Group> getReadSupport() {
-            return new GroupReadSupport();
-        }
     }
 }

@@ -7,13 +7,13 @@ import dev.stacstream.sinks.row.GridStatsBatch;
 import dev.stacstream.sinks.row.GridStatsRow;
 import dev.stacstream.sinks.testing.DuckDb;
 import dev.stacstream.sinks.testing.ExpectedColumns;
+import dev.stacstream.sinks.testing.ParquetRecords;
 import dev.stacstream.sinks.testing.RowBatches;
 import dev.stacstream.sinks.testing.SampleRows;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -27,14 +27,10 @@ import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.internal.column.columnindex.ColumnIndex;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
-import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -83,7 +79,7 @@ class PartFileWriterTest {
     void statisticsAndPageIndexesMatchTheValues(String name, FileLayout layout, @TempDir Path dir) throws IOException {
         Path file = write(dir, layout, rows());
         MessageType schema = new GridStatsTable().schema();
-        List<Group> records = read(file);
+        List<Group> records = ParquetRecords.read(file);
 
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
             List<BlockMetaData> rowGroups = reader.getFooter().getBlocks();
@@ -150,7 +146,7 @@ class PartFileWriterTest {
             assertThat(tiles.getEncodings()).contains(Encoding.PLAIN_DICTIONARY, Encoding.PLAIN);
             assertThat(read).extracting(r -> r.get("tile")).containsExactlyElementsOf(
                     rows.stream().map(GridStatsRow::tile).sorted().toList());
-            assertThat(read(file)).extracting(r -> r.getString("tile", 0)).as("parquet-java, in file order")
+            assertThat(ParquetRecords.read(file)).extracting(r -> r.getString("tile", 0)).as("parquet-java, in file order")
                     .containsExactlyElementsOf(rows.stream().map(GridStatsRow::tile).toList());
         }
     }
@@ -209,28 +205,5 @@ class PartFileWriterTest {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.duplicate().get(bytes);
         return bytes;
-    }
-
-    private static List<Group> read(Path file) throws IOException {
-        List<Group> records = new ArrayList<>();
-        try (ParquetReader<Group> reader = new GroupReader(new LocalInputFile(file)).build()) {
-            for (Group record = reader.read(); record != null; record = reader.read()) {
-                records.add(record);
-            }
-        }
-        return records;
-    }
-
-    /** parquet-hadoop's example record model on a local {@link InputFile}. */
-    private static final class GroupReader extends ParquetReader.Builder<Group> {
-
-        GroupReader(InputFile file) {
-            super(file);
-        }
-
-        @Override
-        protected ReadSupport<Group> getReadSupport() {
-            return new GroupReadSupport();
-        }
     }
 }
