@@ -112,16 +112,6 @@ public final class RecordEmitter {
         return close();
     }
 
-    /**
-     * Writes a byte-array column from a buffer the caller reuses for the next rows: the bytes are copied, or kept
-     * only as a copy (a statistic), so {@code buffer} may be overwritten as soon as this returns.
-     */
-    public RecordEmitter reusedBytes(byte[] buffer) {
-        open(PrimitiveTypeName.BINARY);
-        out.binary(next, Binary.fromReusedByteArray(buffer));
-        return close();
-    }
-
     /** Ends the record, which must have a value (or {@code NULL}) for every column. */
     public void end() {
         if (next != names.length) {

@@ -53,20 +53,18 @@ class RecordEmitterTest {
     }
 
     @Test
-    void reusedBuffersAreMarkedForParquetToCopyAndOwnedArraysAreNot() {
+    void byteArraysAndLabelsAreConstantBinariesParquetMayKeep() {
         MessageType blobs = Types.buildMessage()
-                .required(BINARY).named("reused")
                 .required(BINARY).named("owned")
                 .required(BINARY).as(stringType()).named("label")
                 .named("b");
         RecordingSink blobSink = new RecordingSink(blobs);
         RecordEmitter blobEmitter = new RecordEmitter(blobs, blobSink);
 
-        blobEmitter.start().reusedBytes(new byte[] {1, 2}).bytes(new byte[] {3}).string("red").end();
+        blobEmitter.start().bytes(new byte[] {3}).string("red").end();
 
-        assertThat(blobSink.binaries).extracting(Binary::isBackingBytesReused).containsExactly(true, false, false);
-        assertThat(blobSink.events).containsExactly("0 reused = \u0001\u0002", "1 owned = \u0003", "2 label = red",
-                "end");
+        assertThat(blobSink.binaries).extracting(Binary::isBackingBytesReused).containsExactly(false, false);
+        assertThat(blobSink.events).containsExactly("0 owned = \u0003", "1 label = red", "end");
     }
 
     @ParameterizedTest(name = "{0} -> {1} µs")
