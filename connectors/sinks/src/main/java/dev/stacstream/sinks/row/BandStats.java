@@ -1,7 +1,5 @@
 package dev.stacstream.sinks.row;
 
-import static dev.stacstream.sinks.row.RowChecks.checkArgument;
-
 /**
  * The statistics of one band over one output cell.
  *
@@ -22,8 +20,7 @@ public record BandStats(long countTotal, long countValid, double mean, double mi
         double sum) {
 
     public BandStats {
-        checkArgument(countValid >= 0 && countValid <= countTotal,
-                "count_valid %s is not in [0, count_total %s]", countValid, countTotal);
+        RowChecks.checkCounts(countTotal, countValid);
         if (countValid == 0) {
             mean = Double.NaN;
             min = Double.NaN;

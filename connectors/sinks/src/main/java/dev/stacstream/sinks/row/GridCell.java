@@ -26,7 +26,7 @@ public record GridCell(long cellX, long cellY, double minX, double minY, double 
     private static final int RING_COORDINATES = 10;
 
     public GridCell {
-        RowChecks.checkArgument(cellX >= 0 && cellY >= 0, "cell (%s, %s) has a negative index", cellX, cellY);
+        RowChecks.checkCellIndices(cellX, cellY);
         boolean finite = Double.isFinite(minX) && Double.isFinite(minY) && Double.isFinite(maxX) && Double.isFinite(maxY);
         RowChecks.checkArgument(finite,
                 "cell (%s, %s) has a non-finite extent [%s, %s) x [%s, %s)", cellX, cellY, minX, maxX, minY, maxY);

@@ -47,12 +47,7 @@ public final class GridStatsBatch {
     GridStatsBatch(String collection, String tile, OutputPeriod period, String band, CellGeometry geometry,
             long[] cellX, long[] cellY, long[] countTotal, long[] countValid, double[] mean, double[] min,
             double[] max, double[] std, double[] sum, int[] items) {
-        checkNotNull(collection, "collection is null");
-        checkArgument(!collection.isBlank(), "collection is blank");
-        checkArgument(tile == null || !tile.isBlank(), "tile is blank (use null for no tile)");
-        checkNotNull(period, "period is null");
-        checkNotNull(band, "band is null");
-        checkArgument(!band.isBlank(), "band is blank");
+        RowChecks.checkLabels(collection, tile, period, band);
         checkNotNull(geometry, "cell geometry is null");
         int rows = cellX.length;
         checkArgument(rows > 0, "a grid_stats batch of %s/%s/%s holds no rows", collection, period.label(), band);
@@ -82,12 +77,10 @@ public final class GridStatsBatch {
     }
 
     private void checkRow(int i) {
-        RowChecks.checkArgument(cellX[i] >= 0 && cellY[i] >= 0, "cell (%s, %s) has a negative index", cellX[i],
-                cellY[i]);
+        RowChecks.checkCellIndices(cellX[i], cellY[i]);
         geometry.checkCell(cellX[i], cellY[i]);
-        RowChecks.checkArgument(countValid[i] >= 0 && countValid[i] <= countTotal[i],
-                "count_valid %s is not in [0, count_total %s]", countValid[i], countTotal[i]);
-        RowChecks.checkArgument(items[i] >= 1, "items is %s, but a row merges at least one item", items[i]);
+        RowChecks.checkCounts(countTotal[i], countValid[i]);
+        RowChecks.checkItems(items[i]);
         if (countValid[i] == 0) {
             mean[i] = Double.NaN;
             min[i] = Double.NaN;

@@ -31,17 +31,12 @@ public record GridStatsRow(String collection, String tile, OutputPeriod period, 
         String crs, BandStats stats, int items) {
 
     public GridStatsRow {
-        checkNotNull(collection, "collection is null");
-        checkArgument(!collection.isBlank(), "collection is blank");
-        checkArgument(tile == null || !tile.isBlank(), "tile is blank (use null for no tile)");
-        checkNotNull(period, "period is null");
-        checkNotNull(band, "band is null");
-        checkArgument(!band.isBlank(), "band is blank");
+        RowChecks.checkLabels(collection, tile, period, band);
         checkNotNull(cell, "cell is null");
         checkNotNull(crs, "crs is null");
         checkArgument(!crs.isBlank(), "crs is blank");
         checkNotNull(stats, "stats are null");
-        RowChecks.checkArgument(items >= 1, "items is %s, but a row merges at least one item", items);
+        RowChecks.checkItems(items);
     }
 
     /** Easting of the cell centre in the grid CRS: the {@code x} column. */
