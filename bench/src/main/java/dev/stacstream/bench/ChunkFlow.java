@@ -1,6 +1,6 @@
 package dev.stacstream.bench;
 
-import dev.stacstream.job.operators.CellChunk;
+import dev.stacstream.job.operators.ChunkMerges;
 import dev.stacstream.job.operators.ChunkPartial;
 import dev.stacstream.job.operators.ChunkPartialCodec;
 import dev.stacstream.job.types.CodecSerializer;
@@ -16,9 +16,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * The path of chunk partials through the job, outside Flink: the decode stage's partials serialized as its keyBy's
- * record writer does, the per-item merge ({@code ItemChunkMerge}'s logic, a map standing in for keyed state, no
- * timers) and the period merge ({@code PeriodChunkAggregate}'s). Records cross each stage as bytes, as they cross
- * the two shuffles.
+ * record writer does, the per-item merge and the period merge (the operators' own merge steps, maps standing in for
+ * their keyed state, no timers). Records cross each stage as bytes, as they cross the two shuffles.
  */
 final class ChunkFlow {
 
@@ -78,20 +77,16 @@ final class ChunkFlow {
         }
     }
 
-    /** {@code ItemChunkMerge.processElement}: merges an item's window partials, emits the chunk once complete. */
+    /**
+     * The per-item merge stage: {@link ChunkMerges#windowIntoItem} by (item, chunk), a map standing in for its keyed
+     * state, each chunk emitted once complete.
+     */
     static final class ItemMerge {
         private final Map<String, ChunkPartial> pending = new HashMap<>();
 
         void process(ChunkPartial part, Collector<ChunkPartial> out) {
             String key = part.itemChunkKey();
-            ChunkPartial so = pending.get(key);
-            ChunkPartial merged;
-            if (so == null) {
-                merged = part;
-            } else {
-                so.cells().merge(part.cells());
-                merged = so.withParts(so.parts() + part.parts());
-            }
+            ChunkPartial merged = ChunkMerges.windowIntoItem(pending.get(key), part);
             if (merged.isItemComplete()) {
                 pending.remove(key);
                 out.collect(merged);
@@ -105,20 +100,12 @@ final class ChunkFlow {
         }
     }
 
-    /** {@code PeriodChunkAggregate.processElement}: merges every item's complete chunk into its open period. */
+    /** The period stage: {@link ChunkMerges#itemIntoPeriod} of every item's complete chunk into its open period. */
     static final class PeriodMerge {
         final Map<String, ChunkPartial> open = new HashMap<>();
 
         void process(ChunkPartial item) {
-            String key = item.chunkKey();
-            ChunkPartial acc = open.get(key);
-            if (acc == null) {
-                CellChunk cells = new CellChunk();
-                cells.mergeItem(item.cells());
-                open.put(key, item.withParts(1).withCells(cells));
-            } else {
-                acc.cells().mergeItem(item.cells());
-            }
+            open.put(item.chunkKey(), ChunkMerges.itemIntoPeriod(open.get(item.chunkKey()), item));
         }
     }
 }

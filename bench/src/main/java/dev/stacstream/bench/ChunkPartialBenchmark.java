@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *       serialized into a reused buffer as the keyBy's record writer does; per window partial (128 per item).
  *   <li>{@code mergeItemWindows}: the per-item merge stage: deserialize each window partial, merge by (item,
  *       chunk), serialize each complete chunk; per window partial.
- *   <li>{@code mergeIntoPeriod}: the period stage's input: deserialize each complete chunk and merge it into a new
- *       period accumulator; per item chunk (98 per item).
+ *   <li>{@code mergeIntoPeriod}: the period stage's input: deserialize each complete chunk and merge it into its
+ *       period, of which it is the first item (counted in place); per item chunk (98 per item).
  * </ul>
  * Allocation per partial: {@code -prof gc} ({@code gc.alloc.rate.norm}, bytes per operation). The thread CPU time
  * per operation of each iteration is printed (it leaves out time the benchmark thread waited for a core).

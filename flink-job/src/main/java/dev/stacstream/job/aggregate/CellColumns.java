@@ -26,6 +26,8 @@ package dev.stacstream.job.aggregate;
  */
 public final class CellColumns {
 
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
     private final int width;
     private final int height;
     private final int stride;
@@ -77,6 +79,14 @@ public final class CellColumns {
                     + ") is not inside the " + this.width + "x" + this.height + " cells");
         }
         return new CellColumns(width, height, stride, index(x, y), true, countTotal, countValid, sum, min, max, m2);
+    }
+
+    /**
+     * Whether {@code v} is a whole number an int holds exactly (not -0.0, whose sign an int loses): the values a
+     * narrow column holds, and those a codec may write as ints.
+     */
+    public static boolean isWholeInt(double v) {
+        return (double) (int) v == v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO;
     }
 
     public int width() {

@@ -8,8 +8,6 @@ package dev.stacstream.job.aggregate;
  */
 final class ValueColumn {
 
-    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
-
     private int[] whole;
     private double[] values;
 
@@ -28,10 +26,6 @@ final class ValueColumn {
         return new ValueColumn(null, values);
     }
 
-    /** Whether {@code v} is a whole number an int holds exactly (not -0.0, whose sign an int loses). */
-    static boolean isInt(double v) {
-        return (double) (int) v == v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO;
-    }
 
     double get(int k) {
         return values != null ? values[k] : whole[k];
@@ -39,7 +33,7 @@ final class ValueColumn {
 
     void set(int k, double v) {
         if (values == null) {
-            if (isInt(v)) {
+            if (CellColumns.isWholeInt(v)) {
                 whole[k] = (int) v;
                 return;
             }

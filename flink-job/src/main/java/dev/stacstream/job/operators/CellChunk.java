@@ -133,21 +133,30 @@ public final class CellChunk {
         }
     }
 
-    /** Merges the complete contribution of one item: each cell it covers counts one more item. */
+    /**
+     * Merges the complete contribution of one item: each cell it covers counts one more item. Item counts the item
+     * carries are ignored.
+     */
     public void mergeItem(CellChunk item) {
         if (item.width() == 0 || item.height() == 0) {
             return;
         }
         mergeCells(item);
-        int[] counts = items();
-        for (int y = 0; y < item.height(); y++) {
-            int at = (item.y0 + y - y0) * width() + item.x0 - x0;
-            for (int x = 0, k = item.cells.index(0, y); x < item.width(); x++, k++) {
-                if (item.cells.countTotal(k) > 0) {
-                    counts[at + x]++;
-                }
-            }
+        countItem(item);
+    }
+
+    /**
+     * This chunk, the complete contribution of one item, as the first item of a merge across items: each cell it
+     * covers counts one item, as {@link #mergeItem} into an empty chunk gives, without copying the extent into a new
+     * one (a read-only view is copied). Item counts it carried are replaced.
+     */
+    public CellChunk asFirstItem() {
+        CellChunk own = cells.isReadOnly() ? copy() : this;
+        own.items = null;
+        if (own.width() > 0 && own.height() > 0) {
+            own.countItem(own);
         }
+        return own;
     }
 
     public long countTotal(int i) {
@@ -241,6 +250,19 @@ public final class CellChunk {
         x0 = nx0;
         y0 = ny0;
         cells = grown;
+    }
+
+    /** Counts one more item in each cell {@code item} covers; its extent is inside this one's. */
+    private void countItem(CellChunk item) {
+        int[] counts = items();
+        for (int y = 0; y < item.height(); y++) {
+            int at = (item.y0 + y - y0) * width() + item.x0 - x0;
+            for (int x = 0, k = item.cells.index(0, y); x < item.width(); x++, k++) {
+                if (item.cells.countTotal(k) > 0) {
+                    counts[at + x]++;
+                }
+            }
+        }
     }
 
     /** The item counts, allocated on first use. */

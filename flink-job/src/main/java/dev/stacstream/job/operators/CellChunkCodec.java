@@ -35,7 +35,6 @@ final class CellChunkCodec {
     /** Row flag: every item count of the row is one unsigned byte (else an int). */
     private static final int ITEMS_BYTE = 4;
     private static final int BYTE_MAX = 0xff;
-    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
     /** The most bytes one cell takes: two long counts, sum, min, max and m2 as doubles, an int item count. */
     private static final int MAX_CELL_BYTES = 2 * Long.BYTES + 4 * Double.BYTES + Integer.BYTES;
     /** The most bytes one row takes: its flags and its cells. */
@@ -76,7 +75,8 @@ final class CellChunkCodec {
         for (int x = 0; x < width; x++) {
             countsByte &= stats.countTotal[x] <= BYTE_MAX;
             if (stats.countValid[x] > 0) {
-                valuesInt &= isInt(stats.sum[x]) & isInt(stats.min[x]) & isInt(stats.max[x]);
+                valuesInt &= CellColumns.isWholeInt(stats.sum[x]) & CellColumns.isWholeInt(stats.min[x])
+                        & CellColumns.isWholeInt(stats.max[x]);
             }
             if (items != null) {
                 itemsByte &= items[firstItem + x] <= BYTE_MAX;
@@ -234,11 +234,6 @@ final class CellChunkCodec {
         } catch (IllegalArgumentException e) {
             throw new IOException("corrupt chunk cell " + k + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Whether {@code v} is a whole number an int holds exactly (not -0.0, whose sign an int loses). */
-    private static boolean isInt(double v) {
-        return (double) (int) v == v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO;
     }
 
     private static int putCount(byte[] row, int p, long count, boolean asByte) {

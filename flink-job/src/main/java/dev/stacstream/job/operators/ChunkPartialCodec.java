@@ -9,8 +9,8 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Binary form of {@link ChunkPartial}: the header fields, then the cells of the chunk's extent
- * ({@link CellChunkCodec}). Version 2 writes the extent row by row with varint counts; version 1 (cells by
- * index, fixed-width fields) is still read.
+ * ({@link CellChunkCodec}). Version 2 writes the extent row by row, each row's field widths chosen for the row;
+ * version 1 (cells by index, fixed-width fields) is still read.
  */
 public final class ChunkPartialCodec implements RecordCodec<ChunkPartial> {
 

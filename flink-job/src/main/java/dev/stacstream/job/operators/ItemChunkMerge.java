@@ -34,13 +34,7 @@ public final class ItemChunkMerge extends KeyedProcessFunction<String, ChunkPart
     @Override
     public void processElement(ChunkPartial part, Context ctx, Collector<ChunkPartial> out) throws Exception {
         ChunkPartial so = pending.value();
-        ChunkPartial merged;
-        if (so == null) {
-            merged = part;
-        } else {
-            so.cells().merge(part.cells());
-            merged = so.withParts(so.parts() + part.parts());
-        }
+        ChunkPartial merged = ChunkMerges.windowIntoItem(so, part);
         if (merged.isItemComplete()) {
             pending.clear();
             out.collect(merged);

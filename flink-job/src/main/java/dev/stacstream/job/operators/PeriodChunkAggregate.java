@@ -1,7 +1,6 @@
 package dev.stacstream.job.operators;
 
 import dev.stacstream.job.types.CodecTypeInfo;
-import dev.stacstream.sinks.row.CellGeometry;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.sinks.row.GridStatsBatch;
@@ -59,14 +58,9 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
             return;
         }
         ChunkPartial acc = open.value();
+        open.update(ChunkMerges.itemIntoPeriod(acc, item));
         if (acc == null) {
-            CellChunk cells = new CellChunk();
-            cells.mergeItem(item.cells());
-            open.update(item.withParts(1).withCells(cells));
             ctx.timerService().registerEventTimeTimer(closeAt);
-        } else {
-            acc.cells().mergeItem(item.cells());
-            open.update(acc);
         }
     }
 
@@ -78,19 +72,22 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
         }
         open.clear();
         CellChunk c = acc.cells();
+        // Only the extent has pixels; its cells in row-major order are the chunk's in cell order.
+        int x1 = c.x0() + c.width();
+        int y1 = c.y0() + c.height();
         int rows = 0;
-        for (int i = 0; i < CellChunk.CELLS; i++) {
-            if (c.countTotal(i) > 0) {
-                rows++;
+        for (int y = c.y0(); y < y1; y++) {
+            for (int x = c.x0(); x < x1; x++) {
+                if (c.countTotal(y * CellChunk.SIDE + x) > 0) {
+                    rows++;
+                }
             }
         }
         if (rows == 0) {
             return;
         }
-        OutputGrid grid = acc.grid();
         GridStatsBatch.Builder batch = GridStatsBatch.builder(acc.collection(), acc.tile(), acc.period(), acc.band(),
-                new CellGeometry(grid.crs(), grid.originX(), grid.originY(), grid.cellWidth(), grid.cellHeight()),
-                rows);
+                acc.grid().geometry(), rows);
         long firstX = acc.chunkX() * CellChunk.SIDE;
         long firstY = acc.chunkY() * CellChunk.SIDE;
         boolean mean = asked[Stat.MEAN.ordinal()];
@@ -98,14 +95,18 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
         boolean max = asked[Stat.MAX.ordinal()];
         boolean std = asked[Stat.STD.ordinal()];
         boolean sum = asked[Stat.SUM.ordinal()];
-        for (int i = 0; i < CellChunk.CELLS; i++) {
-            if (c.countTotal(i) == 0) {
-                continue;
+        for (int y = c.y0(); y < y1; y++) {
+            for (int x = c.x0(); x < x1; x++) {
+                int i = y * CellChunk.SIDE + x;
+                long total = c.countTotal(i);
+                if (total == 0) {
+                    continue;
+                }
+                // The batch turns every statistic of a cell without valid pixels into NULL.
+                batch.add(firstX + x, firstY + y, total, c.countValid(i), mean ? c.mean(i) : Double.NaN,
+                        min ? c.min(i) : Double.NaN, max ? c.max(i) : Double.NaN, std ? c.std(i) : Double.NaN,
+                        sum ? c.sum(i) : Double.NaN, c.items(i));
             }
-            // The batch turns every statistic of a cell without valid pixels into NULL.
-            batch.add(firstX + i % CellChunk.SIDE, firstY + i / CellChunk.SIDE, c.countTotal(i), c.countValid(i),
-                    mean ? c.mean(i) : Double.NaN, min ? c.min(i) : Double.NaN, max ? c.max(i) : Double.NaN,
-                    std ? c.std(i) : Double.NaN, sum ? c.sum(i) : Double.NaN, c.items(i));
         }
         out.collect(batch.build());
         // Once per chunk of up to 4,096 rows: the counter is a map lookup by name.

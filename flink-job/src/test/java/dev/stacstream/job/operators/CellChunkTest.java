@@ -121,7 +121,7 @@ class CellChunkTest {
     void partialsOfDifferentExtentsMergeToTheOnePassStatistics(Split split) {
         Random random = new Random(split.name().hashCode());
         CellChunk onePass = new CellChunk();
-        CellChunk period = new CellChunk();
+        CellChunk period = null;
         int[] itemsPerCell = new int[CellChunk.CELLS];
         for (int item = 0; item < 3; item++) {
             List<CellChunk> windows = new ArrayList<>();
@@ -141,7 +141,12 @@ class CellChunkTest {
             }
             CellChunk itemChunk = windows.get(0);
             windows.subList(1, windows.size()).forEach(itemChunk::merge);
-            period.mergeItem(itemChunk);
+            // As the period stage merges: the first item's chunk becomes the accumulator.
+            if (period == null) {
+                period = itemChunk.asFirstItem();
+            } else {
+                period.mergeItem(itemChunk);
+            }
             for (int i = 0; i < CellChunk.CELLS; i++) {
                 itemsPerCell[i] += covered[i] ? 1 : 0;
             }
@@ -219,6 +224,43 @@ class CellChunkTest {
         assertThat(copy.countValid(0)).isEqualTo(1);
         assertThat(copy.max(3 * CellChunk.SIDE + 6)).isEqualTo(5);
         assertThat(view.countValid(0)).as("the view is unchanged").isZero();
+    }
+
+    /**
+     * The first item of a period is counted in place: each cell with pixels counts one item, cells of the extent
+     * without pixels none, and item counts the chunk carried (a version 1 chunk read back carries zeros for all its
+     * cells) are replaced. A read-only view is copied instead, and stays as it was.
+     */
+    @Test
+    void theFirstItemIsCountedInPlace() {
+        CellColumns cells = CellColumns.allocate(3, 2);
+        cells.addPixel(cells.index(0, 0), true, 4);
+        cells.addPixel(cells.index(2, 1), false, 0);
+        CellChunk item = CellChunk.of(10, 20, cells, new int[] {5, 5, 5, 5, 5, 5});
+
+        CellChunk first = item.asFirstItem();
+
+        assertThat(first).isSameAs(item);
+        int[] extent = {20 * CellChunk.SIDE + 10, 20 * CellChunk.SIDE + 11, 20 * CellChunk.SIDE + 12,
+            21 * CellChunk.SIDE + 10, 21 * CellChunk.SIDE + 11, 21 * CellChunk.SIDE + 12};
+        int[] items = new int[extent.length];
+        for (int k = 0; k < extent.length; k++) {
+            items[k] = first.items(extent[k]);
+        }
+        assertThat(items).containsExactly(1, 0, 0, 0, 0, 1);
+        assertThat(first.mean(extent[0])).isEqualTo(4);
+        assertThat(first.countTotal(extent[5])).isEqualTo(1);
+        assertThat(first.countValid(extent[5])).isZero();
+
+        CellColumns window = CellColumns.allocate(100, 100);
+        window.addPixel(window.index(70, 3), true, 5);
+        CellChunk view = CellChunk.of(0, 0, window.region(64, 0, 36, 64));
+        CellChunk copied = view.asFirstItem();
+        assertThat(copied).isNotSameAs(view);
+        assertThat(copied.items(3 * CellChunk.SIDE + 6)).isEqualTo(1);
+        assertThat(copied.max(3 * CellChunk.SIDE + 6)).isEqualTo(5);
+        assertThat(view.items(3 * CellChunk.SIDE + 6)).as("the view is unchanged").isZero();
+        assertThat(new CellChunk().asFirstItem().isEmpty()).isTrue();
     }
 
     @Test
