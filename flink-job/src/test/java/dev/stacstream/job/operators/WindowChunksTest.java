@@ -64,15 +64,11 @@ class WindowChunksTest {
             WindowChunks.emit(task(windows, w), DAY, GRID, aggregate, copying(partials));
             for (ChunkPartial p : partials) {
                 assertExtentIsTheWindowsPartOfTheChunk(p, window, factor);
-                ChunkPartial so = pending.remove(p.itemChunkKey());
-                if (so != null) {
-                    so.cells().merge(p.cells());
-                    p = so.withParts(so.parts() + 1);
-                }
-                if (p.isItemComplete()) {
-                    complete.add(p);
+                ChunkPartial merged = ChunkMerges.windowIntoItem(pending.remove(p.itemChunkKey()), p);
+                if (merged.isItemComplete()) {
+                    complete.add(merged);
                 } else {
-                    pending.put(p.itemChunkKey(), p);
+                    pending.put(merged.itemChunkKey(), merged);
                 }
             }
         }
