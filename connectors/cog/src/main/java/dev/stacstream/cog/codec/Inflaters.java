@@ -2,7 +2,6 @@ package dev.stacstream.cog.codec;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,24 +136,23 @@ public final class Inflaters {
         }
     }
 
-    /** An inflater, why it was chosen, and how to make a decompressor on it. */
-    record Choice(String inflater, String reason, Supplier<Decompressor> factory) {
+    /** The inflater chosen: libdeflate when {@code library} is set, otherwise the JDK's zlib; and why. */
+    record Choice(LibdeflateLibrary library, String reason) {
 
         static Choice jdk(String reason) {
-            return new Choice(JDK, reason, DeflateDecompressor::new);
+            return new Choice(null, reason);
         }
 
         static Choice libdeflate(LibdeflateLibrary library, String reason) {
-            return new Choice(LIBDEFLATE, reason + ", " + library.name() + " opened",
-                    () -> new LibdeflateDecompressor(library));
+            return new Choice(library, reason + ", " + library.name() + " opened");
         }
 
         boolean isLibdeflate() {
-            return inflater.equals(LIBDEFLATE);
+            return library != null;
         }
 
         Decompressor newDecompressor() {
-            return factory.get();
+            return isLibdeflate() ? new LibdeflateDecompressor(library) : new DeflateDecompressor();
         }
 
         String describe() {

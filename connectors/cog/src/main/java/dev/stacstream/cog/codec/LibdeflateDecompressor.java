@@ -52,9 +52,6 @@ final class LibdeflateDecompressor implements Decompressor {
         Objects.checkFromIndexSize(offset, length, src.length);
         int needed = encoding.decodedBytes();
         byte[] out = scratch != null && scratch.length >= needed ? scratch : new byte[needed];
-        if (needed == 0) {
-            return out; // zlib reads nothing for an empty block either
-        }
         LibdeflateInflater inflater = inflaters.get();
         int result = inflater.inflate(src, offset, length, out, needed);
         if (result != LibdeflateLibrary.SUCCESS) {

@@ -30,10 +30,17 @@ final class LibdeflateInflater implements AutoCloseable {
     private final ResourceScope stateScope;
     private final MemoryAddress decompressor;
     private final MemorySegment decodedSize;
+    /**
+     * The addresses every downcall takes, taken once per buffer: {@code address()} allocates an object that escapes
+     * into the downcall, so taking the three per block allocated 72 bytes per block.
+     */
+    private final MemoryAddress decodedSizeAddress;
     /** Owns {@link #input} and {@link #output}; replaced, and the old one closed, when a block needs more. */
     private ResourceScope bufferScope;
     private MemorySegment input;
     private MemorySegment output;
+    private MemoryAddress inputAddress;
+    private MemoryAddress outputAddress;
     private int produced;
 
     LibdeflateInflater(LibdeflateLibrary library) {
@@ -43,9 +50,8 @@ final class LibdeflateInflater implements AutoCloseable {
         // The close action must not refer to this instance, or the cleaner could never find it unreachable.
         stateScope.addCloseAction(() -> library.freeDecompressor(decompressor));
         this.decodedSize = MemorySegment.allocateNative(SIZE_T_BYTES, SIZE_T_BYTES, stateScope);
-        this.bufferScope = ResourceScope.newConfinedScope(CLEANER);
-        this.input = MemorySegment.allocateNative(MIN_BUFFER_BYTES, bufferScope);
-        this.output = MemorySegment.allocateNative(MIN_BUFFER_BYTES, bufferScope);
+        this.decodedSizeAddress = decodedSize.address();
+        allocateBuffers(MIN_BUFFER_BYTES, MIN_BUFFER_BYTES);
     }
 
     /**
@@ -59,8 +65,8 @@ final class LibdeflateInflater implements AutoCloseable {
     int inflate(byte[] src, int offset, int length, byte[] dst, int capacity) {
         ensureCapacity(length, capacity);
         input.asSlice(0, length).copyFrom(MemorySegment.ofArray(src).asSlice(offset, length));
-        int result = library.zlibDecompress(decompressor, input.address(), length, output.address(), capacity,
-                decodedSize.address());
+        int result = library.zlibDecompress(decompressor, inputAddress, length, outputAddress, capacity,
+                decodedSizeAddress);
         produced = 0;
         if (result == LibdeflateLibrary.SUCCESS) {
             // At most capacity by libdeflate's contract, and capacity is an int.
@@ -96,13 +102,21 @@ final class LibdeflateInflater implements AutoCloseable {
         if (inputBytes <= input.byteSize() && outputBytes <= output.byteSize()) {
             return;
         }
-        ResourceScope grown = ResourceScope.newConfinedScope(CLEANER);
-        MemorySegment newInput = MemorySegment.allocateNative(grownSize(input.byteSize(), inputBytes), grown);
-        MemorySegment newOutput = MemorySegment.allocateNative(grownSize(output.byteSize(), outputBytes), grown);
-        bufferScope.close();
-        bufferScope = grown;
+        ResourceScope old = bufferScope;
+        allocateBuffers(grownSize(input.byteSize(), inputBytes), grownSize(output.byteSize(), outputBytes));
+        old.close();
+    }
+
+    /** Replaces the buffers (all fields at once, after both allocations succeeded); the caller closes the old scope. */
+    private void allocateBuffers(long inputBytes, long outputBytes) {
+        ResourceScope scope = ResourceScope.newConfinedScope(CLEANER);
+        MemorySegment newInput = MemorySegment.allocateNative(inputBytes, scope);
+        MemorySegment newOutput = MemorySegment.allocateNative(outputBytes, scope);
+        bufferScope = scope;
         input = newInput;
         output = newOutput;
+        inputAddress = newInput.address();
+        outputAddress = newOutput.address();
     }
 
     /** The current size, or the next power of two at or above the request when that is larger. */

@@ -105,10 +105,8 @@ final class LibdeflateLibrary {
                         FunctionDescriptor.ofVoid(CLinker.C_POINTER));
                 return new LibdeflateLibrary(name, alloc, decompress, free);
             }
-        } catch (RuntimeException | Error e) {
-            throw e;
         } catch (Throwable t) {
-            throw new AssertionError("a downcall threw a checked exception", t);
+            throw rethrow(t);
         }
         throw new IllegalStateException("no libdeflate library found (" + String.join("; ", failures)
                 + "); Debian and Ubuntu package it as libdeflate0");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.stacstream.cog.testing.Libdeflate;
+import dev.stacstream.cog.testing.ZlibStreams;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
@@ -40,7 +41,8 @@ class InflaterMalformedStreamTest {
         PRESET_DICTIONARY(false, InflaterMalformedStreamTest::withDictionaryFlag, 0),
         EMPTY(false, s -> new byte[0], 0),
         BLOCK_TEN_ROWS_LARGER(false, s -> s, 10),
-        BLOCK_TEN_ROWS_SMALLER(true, s -> s, -10);
+        BLOCK_TEN_ROWS_SMALLER(true, s -> s, -10),
+        BLOCK_OF_NO_ROWS(true, s -> s, -ROWS);
 
         final boolean decodes;
         final UnaryOperator<byte[]> damage;
@@ -59,7 +61,7 @@ class InflaterMalformedStreamTest {
         BlockEncoding written = TestBlocks.encoding(DecompressorRegistry.DEFLATE, WIDTH, ROWS, 1, Short.SIZE,
                 ByteOrder.LITTLE_ENDIAN);
         byte[] samples = TestBlocks.Pattern.SMOOTH_WITH_NOISE.fill(written.decodedBytes(), SEED);
-        byte[] stream = c.damage.apply(TestEncoder.deflate(samples));
+        byte[] stream = c.damage.apply(ZlibStreams.deflate(samples));
         BlockEncoding asked = TestBlocks.encoding(DecompressorRegistry.DEFLATE, WIDTH, ROWS + c.extraRows, 1, Short.SIZE,
                 ByteOrder.LITTLE_ENDIAN);
 
