@@ -3,6 +3,7 @@ package dev.stacstream.cog.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stacstream.cog.testing.Libdeflate;
+import dev.stacstream.cog.testing.ZlibStreams;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -31,7 +32,7 @@ class InflaterClassLoaderTest {
         BlockEncoding encoding = TestBlocks.encoding(DecompressorRegistry.DEFLATE, SIDE, SIDE, 1, Short.SIZE,
                 ByteOrder.LITTLE_ENDIAN);
         byte[] samples = TestBlocks.Pattern.SMOOTH_WITH_NOISE.fill(encoding.decodedBytes(), SEED);
-        byte[] stream = TestEncoder.deflate(samples);
+        byte[] stream = ZlibStreams.deflate(samples);
 
         try (URLClassLoader first = jobClassLoader(); URLClassLoader second = jobClassLoader()) {
             for (URLClassLoader loader : List.of(first, second)) {

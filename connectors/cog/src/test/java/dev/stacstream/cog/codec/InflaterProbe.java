@@ -1,5 +1,6 @@
 package dev.stacstream.cog.codec;
 
+import dev.stacstream.cog.testing.ZlibStreams;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
@@ -21,7 +22,7 @@ public final class InflaterProbe {
         BlockEncoding encoding = TestBlocks.encoding(DecompressorRegistry.DEFLATE, BLOCK_SIDE, BLOCK_SIDE, 1, Short.SIZE,
                 ByteOrder.LITTLE_ENDIAN);
         byte[] samples = TestBlocks.Pattern.SMOOTH_WITH_NOISE.fill(encoding.decodedBytes(), SEED);
-        byte[] stream = TestEncoder.deflate(samples);
+        byte[] stream = ZlibStreams.deflate(samples);
         byte[] decoded = DecompressorRegistry.defaults().find(DecompressorRegistry.DEFLATE).orElseThrow()
                 .decompress(stream, 0, stream.length, encoding);
         System.out.println(Arrays.equals(decoded, samples) ? DECODED : "decoded a DEFLATE block WRONG");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stacstream.cog.testing.Libdeflate;
+import dev.stacstream.cog.testing.ZlibStreams;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ class LibdeflateDecompressorTest {
         Libdeflate.require();
         decompressor = new LibdeflateDecompressor(LibdeflateLibrary.load(Inflaters.LIBRARY_NAMES), recordingZlib);
         samples = TestBlocks.Pattern.SMOOTH_WITH_NOISE.fill(encoding(ROWS).decodedBytes(), SEED);
-        stream = TestEncoder.deflate(samples);
+        stream = ZlibStreams.deflate(samples);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stacstream.cog.testing.Libdeflate;
+import dev.stacstream.cog.testing.ZlibStreams;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,10 +36,10 @@ class LibdeflateInflaterTest {
         try (LibdeflateInflater inflater = new LibdeflateInflater(library)) {
             long initial = inflater.bufferBytes();
 
-            byte[] smallOut = inflate(inflater, TestEncoder.deflate(small), SMALL);
-            byte[] largeOut = inflate(inflater, TestEncoder.deflate(large), LARGE);
+            byte[] smallOut = inflate(inflater, ZlibStreams.deflate(small), SMALL);
+            byte[] largeOut = inflate(inflater, ZlibStreams.deflate(large), LARGE);
             long grown = inflater.bufferBytes();
-            byte[] smallAgain = inflate(inflater, TestEncoder.deflate(small), SMALL);
+            byte[] smallAgain = inflate(inflater, ZlibStreams.deflate(small), SMALL);
 
             assertThat(smallOut).isEqualTo(small);
             assertThat(largeOut).isEqualTo(large);
@@ -53,7 +54,7 @@ class LibdeflateInflaterTest {
     @Test
     void reportsTheLibdeflateResultAndLeavesTheOutputAloneOnFailure() {
         byte[] data = TestBlocks.Pattern.GRADIENT.fill(SMALL, SEED);
-        byte[] stream = TestEncoder.deflate(data);
+        byte[] stream = ZlibStreams.deflate(data);
         byte[] out = new byte[SMALL];
         Arrays.fill(out, (byte) 7);
         try (LibdeflateInflater inflater = new LibdeflateInflater(library)) {
@@ -69,7 +70,7 @@ class LibdeflateInflaterTest {
 
     @Test
     void aClosedInflaterRefusesWork() {
-        byte[] stream = TestEncoder.deflate(new byte[SMALL]);
+        byte[] stream = ZlibStreams.deflate(new byte[SMALL]);
         LibdeflateInflater inflater = new LibdeflateInflater(library);
         inflater.close();
         inflater.close();
@@ -81,7 +82,7 @@ class LibdeflateInflaterTest {
 
     @Test
     void onlyTheCreatingThreadMayUseIt() {
-        byte[] stream = TestEncoder.deflate(new byte[SMALL]);
+        byte[] stream = ZlibStreams.deflate(new byte[SMALL]);
         try (LibdeflateInflater inflater = new LibdeflateInflater(library)) {
             CompletableFuture<Integer> elsewhere = CompletableFuture.supplyAsync(
                     () -> inflater.inflate(stream, 0, stream.length, new byte[SMALL], SMALL));

@@ -2,10 +2,9 @@ package dev.stacstream.cog.codec;
 
 import com.github.luben.zstd.Zstd;
 import dev.stacstream.cog.testing.Libdeflate;
-import java.io.ByteArrayOutputStream;
+import dev.stacstream.cog.testing.ZlibStreams;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.zip.Deflater;
 
 /**
  * The compressions of the default registry that a test can encode for, with the encoder it uses. DEFLATE comes
@@ -14,14 +13,12 @@ import java.util.zip.Deflater;
  */
 enum TestEncoder {
     NONE(DecompressorRegistry.NONE, "uncompressed", data -> data.clone()),
-    DEFLATE(DecompressorRegistry.DEFLATE, "DEFLATE", TestEncoder::deflate, Inflaters::jdk),
-    DEFLATE_LIBDEFLATE(DecompressorRegistry.DEFLATE, "DEFLATE", TestEncoder::deflate, Libdeflate::require),
-    DEFLATE_ADOBE(DecompressorRegistry.DEFLATE_ADOBE, "DEFLATE", TestEncoder::deflate),
+    DEFLATE(DecompressorRegistry.DEFLATE, "DEFLATE", ZlibStreams::deflate, Inflaters::jdk),
+    DEFLATE_LIBDEFLATE(DecompressorRegistry.DEFLATE, "DEFLATE", ZlibStreams::deflate, Libdeflate::require),
+    DEFLATE_ADOBE(DecompressorRegistry.DEFLATE_ADOBE, "DEFLATE", ZlibStreams::deflate),
     LZW(DecompressorRegistry.LZW, "LZW", TiffLzwEncoder::encode),
     PACKBITS(DecompressorRegistry.PACKBITS, "PackBits", PackBitsEncoder::encode),
     ZSTD(DecompressorRegistry.ZSTD, "ZSTD", data -> Zstd.compress(data, 3));
-
-    private static final int DEFLATE_LEVEL = 6;
 
     final int compression;
     /** How the decompressor names itself in its error messages. */
@@ -47,21 +44,5 @@ enum TestEncoder {
 
     Decompressor decompressor() {
         return decompressor != null ? decompressor.get() : DecompressorRegistry.defaults().find(compression).orElseThrow();
-    }
-
-    static byte[] deflate(byte[] data) {
-        Deflater deflater = new Deflater(DEFLATE_LEVEL);
-        try {
-            deflater.setInput(data);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(chunk, 0, deflater.deflate(chunk));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
     }
 }

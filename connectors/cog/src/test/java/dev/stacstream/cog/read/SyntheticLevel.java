@@ -3,14 +3,13 @@ package dev.stacstream.cog.read;
 import dev.stacstream.cog.codec.DecompressorRegistry;
 import dev.stacstream.cog.plan.BlockRef;
 import dev.stacstream.cog.plan.PixelWindow;
+import dev.stacstream.cog.testing.ZlibStreams;
 import dev.stacstream.cog.tiff.LevelEncoding;
 import dev.stacstream.storage.ByteRange;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
 
 /**
  * A 2-band uint16 DEFLATE level of {@value #WIDTH}x{@value #HEIGHT} pixels in {@value #TILE}-pixel tiles, chunky or
@@ -45,7 +44,7 @@ final class SyntheticLevel {
         for (int plane = 0; plane < encoding.planes(); plane++) {
             for (int row = 0; row < down; row++) {
                 for (int col = 0; col < across; col++) {
-                    byte[] block = deflate(tile(plane, col, row));
+                    byte[] block = ZlibStreams.deflate(tile(plane, col, row));
                     refs.add(new BlockRef(refs.size(), plane, col, row, new ByteRange(offset, block.length)));
                     stored.add(ByteBuffer.wrap(block));
                     offset += block.length;
@@ -86,21 +85,5 @@ final class SyntheticLevel {
 
     private static boolean overlaps(PixelWindow a, PixelWindow b) {
         return a.col() < b.colEnd() && b.col() < a.colEnd() && a.row() < b.rowEnd() && b.row() < a.rowEnd();
-    }
-
-    private static byte[] deflate(byte[] data) {
-        Deflater deflater = new Deflater();
-        try {
-            deflater.setInput(data);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(chunk, 0, deflater.deflate(chunk));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
     }
 }
