@@ -54,15 +54,4 @@ public final class RasterPool {
         kept.add(0, created);
         return created;
     }
-
-    /** Bytes of pixel data the pool holds, for memory accounting. */
-    public long retainedBytes() {
-        long bytes = 0;
-        for (List<Raster> kept : slots.values()) {
-            for (Raster raster : kept) {
-                bytes += raster.data().length;
-            }
-        }
-        return bytes;
-    }
 }

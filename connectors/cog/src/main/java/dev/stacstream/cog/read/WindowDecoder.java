@@ -89,7 +89,7 @@ public final class WindowDecoder {
             buf.duplicate().get(src);
             block = decoder.decode(encoding, ref, src, 0, src.length, context, scratch);
         }
-        if (block != scratch && (scratch == null || block.length > scratch.length)) {
+        if (scratch == null || block.length > scratch.length) {
             blockScratch.set(block);
         }
         return block;
