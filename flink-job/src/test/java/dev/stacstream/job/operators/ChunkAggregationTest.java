@@ -72,7 +72,7 @@ class ChunkAggregationTest {
             harness.processWatermark(DAY.end().toEpochMilli() + Duration.ofHours(1).toMillis());
 
             List<GridStatsRow> rows = harness.extractOutputValues().stream()
-                    .flatMap(batch -> batch.rows().stream()).toList();
+                    .flatMap(batch -> GridStatsRow.all(batch).stream()).toList();
             assertThat(rows).hasSize(2);
             GridStatsRow cell1 = rows.stream().filter(r -> r.cell().cellX() == 1).findFirst().orElseThrow();
             assertThat(cell1.items()).isEqualTo(2);
@@ -99,7 +99,7 @@ class ChunkAggregationTest {
             harness.open();
             harness.processElement(new StreamRecord<>(part("A", 1, 2.0, 0), T));
             harness.processWatermark(DAY.end().toEpochMilli());
-            GridStatsRow row = harness.extractOutputValues().get(0).row(0);
+            GridStatsRow row = GridStatsRow.of(harness.extractOutputValues().get(0), 0);
             assertThat(row.stats().mean()).isEqualTo(2.0);
             assertThat(row.stats().max()).isNaN();
             assertThat(row.stats().countValid()).isEqualTo(1);

@@ -70,7 +70,7 @@ class PeriodChunkAggregateTest {
             assertThat(batches).hasSize(1);
             GridStatsBatch batch = batches.get(0);
             assertThat(batch.size()).isEqualTo(cells.length);
-            List<GridStatsRow> rows = batch.rows();
+            List<GridStatsRow> rows = GridStatsRow.all(batch);
             for (int r = 0; r < cells.length; r++) {
                 long cx = chunkX * CellChunk.SIDE + cells[r] % CellChunk.SIDE;
                 long cy = chunkY * CellChunk.SIDE + cells[r] / CellChunk.SIDE;
@@ -106,7 +106,7 @@ class PeriodChunkAggregateTest {
 
             harness.processWatermark(DAY.end().toEpochMilli());
 
-            GridStatsRow row = harness.extractOutputValues().get(0).row(0);
+            GridStatsRow row = GridStatsRow.of(harness.extractOutputValues().get(0), 0);
             assertThat(row.tile()).isNull();
             assertThat(row.stats()).isEqualTo(BandStats.noValidPixels(2));
         }

@@ -9,8 +9,8 @@ import static org.apache.flink.util.Preconditions.checkNotNull;
  * counted east and south from the upper-left corner {@code (originX, originY)}.
  *
  * <p>The extent of a cell is computed here with exactly the arithmetic of the job's output grid
- * ({@code OutputGrid.cell}), so a cell written from a {@link GridStatsBatch} has the same {@code x}, {@code y} and
- * {@code geometry}, to the last bit, as the {@link GridCell} the job would build for it.
+ * ({@code OutputGrid} places its cells through it), so a cell's {@code x}, {@code y} and {@code geometry} are
+ * computed once, one way, to the last bit.
  *
  * @param crs the grid CRS as {@code AUTHORITY:CODE}, e.g. {@code EPSG:32629}: the {@code crs} column
  * @param originX west edge of column 0, in CRS units
@@ -49,13 +49,8 @@ public record CellGeometry(String crs, double originX, double originY, double ce
         return maxY(cellY) - cellHeight;
     }
 
-    /** The cell {@code (cellX, cellY)} with its extent. */
-    public GridCell cell(long cellX, long cellY) {
-        return new GridCell(cellX, cellY, minX(cellX), minY(cellY), maxX(cellX), maxY(cellY));
-    }
-
     /**
-     * Checks that cell {@code (cellX, cellY)} has a finite, non-empty extent, as {@link GridCell} requires; far from
+     * Checks that cell {@code (cellX, cellY)} has a finite, non-empty extent; far from
      * the origin a cell narrower than the spacing of doubles there would collapse.
      *
      * @throws IllegalArgumentException naming the cell and its extent otherwise

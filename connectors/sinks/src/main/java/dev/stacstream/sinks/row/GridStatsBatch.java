@@ -4,9 +4,7 @@ import static org.apache.flink.util.Preconditions.checkArgument;
 import static org.apache.flink.util.Preconditions.checkNotNull;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
-import java.util.stream.IntStream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
@@ -14,12 +12,12 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * emits for one closed chunk of cells (at most 64 x 64, all of one collection, tile, period and band) and what the
  * {@code grid_stats} sink writes, column by column, without an object per row.
  *
- * <p>Row {@code i} is {@link #row(int) row(i)}: the batch's collection, tile, period, band and CRS, cell
- * {@code (cellX()[i], cellY()[i])} of {@link #geometry()}, and the {@code i}-th entry of each statistic column, where
- * {@code NaN} stands for {@code NULL}. Every row obeys the rules of {@link GridStatsRow}, checked when the batch is
- * built: cell indices are non-negative with a non-empty extent, {@code 0 <= count_valid <= count_total},
- * {@code items >= 1}, and every statistic of a row with {@code count_valid == 0} is {@code NaN}, whatever the
- * accumulator held (the constructor overwrites it, as {@link BandStats} does).
+ * <p>Row {@code i} is the batch's collection, tile, period, band and CRS, cell {@code (cellX()[i], cellY()[i])} of
+ * {@link #geometry()}, and the {@code i}-th entry of each statistic column, where {@code NaN} stands for
+ * {@code NULL}. Every row is checked when the batch is built: the labels are not blank (a tile may be absent), cell
+ * indices are non-negative with a non-empty extent, {@code 0 <= count_valid <= count_total}, {@code items >= 1},
+ * and every statistic of a row with {@code count_valid == 0} is {@code NaN}, whatever the accumulator held (the
+ * constructor overwrites it).
  *
  * <p>Immutable. The column accessors return the batch's own arrays, of exactly {@link #size()} entries, so that
  * the sink copies them into its pages in one call each: read them, never write them. Flink passes a batch down
@@ -178,18 +176,6 @@ public final class GridStatsBatch {
         return items;
     }
 
-    /** Row {@code i} as a value. */
-    public GridStatsRow row(int i) {
-        Objects.checkIndex(i, size());
-        return new GridStatsRow(collection, tile, period, band, geometry.cell(cellX[i], cellY[i]), geometry.crs(),
-                new BandStats(countTotal[i], countValid[i], mean[i], min[i], max[i], std[i], sum[i]), items[i]);
-    }
-
-    /** Every row, in order, as values. */
-    public List<GridStatsRow> rows() {
-        return IntStream.range(0, size()).mapToObj(this::row).toList();
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof GridStatsBatch other && collection.equals(other.collection)
@@ -292,7 +278,7 @@ public final class GridStatsBatch {
         /**
          * The batch of the rows added; the builder must not be used afterwards.
          *
-         * @throws IllegalArgumentException if no row was added, or a row breaks the rules of {@link GridStatsRow}
+         * @throws IllegalArgumentException if no row was added, or a row breaks the batch's rules
          */
         public GridStatsBatch build() {
             checkOpen();

@@ -5,8 +5,8 @@ import static org.apache.flink.util.Preconditions.checkNotNull;
 import org.apache.flink.util.Preconditions;
 
 /**
- * Argument checks for the constructors that run once per output row, taking primitives: a check that passes boxes
- * and allocates nothing. Flink's {@code Preconditions.checkArgument(boolean, String, Object...)} boxes its
+ * The rules of a {@code grid_stats} row, checked for every row of a {@link GridStatsBatch} (and by the row values
+ * the tests build), taking primitives: a check that passes boxes and allocates nothing. Flink's {@code Preconditions.checkArgument(boolean, String, Object...)} boxes its
  * arguments into a new array on every call, which the JIT does not always remove, millions of times per tile.
  */
 final class RowChecks {
@@ -53,13 +53,6 @@ final class RowChecks {
     static void checkArgument(boolean ok, String format, long a, long b) {
         if (!ok) {
             throw new IllegalArgumentException(String.format(format, a, b));
-        }
-    }
-
-    /** Throws {@link IllegalArgumentException} with {@code format} filled with the arguments unless {@code ok}. */
-    static void checkArgument(boolean ok, String format, long a, long b, double c, double d, double e, double f) {
-        if (!ok) {
-            throw new IllegalArgumentException(String.format(format, a, b, c, d, e, f));
         }
     }
 }

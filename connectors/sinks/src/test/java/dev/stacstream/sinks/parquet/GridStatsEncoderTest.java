@@ -138,7 +138,7 @@ class GridStatsEncoderTest {
         List<GridStatsRow> withNeighbours = new ArrayList<>();
         for (GridStatsRow row : rows) {
             withNeighbours.add(row);
-            withNeighbours.add(withCell(row, SampleRows.grid(row.crs()).cell(row.cell().cellX() + 3,
+            withNeighbours.add(withCell(row, GridCell.of(SampleRows.grid(row.crs()), row.cell().cellX() + 3,
                     row.cell().cellY() + 2)));
         }
         Path rowsFile = write(dir.resolve("rows.parquet"), new GridStatsRowTable(), FileLayout.DEFAULT, withNeighbours);

@@ -70,10 +70,10 @@ class GridStatsBatchTest {
                 .build();
 
         assertThat(batch.size()).isEqualTo(2);
-        assertThat(batch.row(0)).isEqualTo(new GridStatsRow("c", "29SND", DAY, "red",
+        assertThat(GridStatsRow.of(batch, 0)).isEqualTo(new GridStatsRow("c", "29SND", DAY, "red",
                 new GridCell(3, 4, 500_160, 4_199_700, 500_220, 4_199_760), "EPSG:32629",
                 new BandStats(36, 30, 12.5, 3, 40, 2.25, 375), 2));
-        assertThat(batch.rows()).extracting(GridStatsRow::cell).containsExactly(GRID.cell(3, 4), GRID.cell(1830, 0));
+        assertThat(GridStatsRow.all(batch)).extracting(GridStatsRow::cell).containsExactly(GridCell.of(GRID, 3, 4), GridCell.of(GRID, 1830, 0));
     }
 
     static Stream<Arguments> emptyCellAccumulators() {
@@ -90,7 +90,7 @@ class GridStatsBatchTest {
         GridStatsBatch batch = builder("c", null, "red", GRID)
                 .add(0, 0, 36, 0, given[0], given[1], given[2], given[3], given[4], 1).build();
 
-        assertThat(batch.row(0).stats()).isEqualTo(BandStats.noValidPixels(36));
+        assertThat(GridStatsRow.of(batch, 0).stats()).isEqualTo(BandStats.noValidPixels(36));
         assertThat(new double[] {batch.mean()[0], batch.min()[0], batch.max()[0], batch.std()[0], batch.sum()[0]})
                 .containsOnly(NAN);
     }

@@ -2,6 +2,7 @@ package dev.stacstream.sinks.testing;
 
 import dev.stacstream.sinks.row.BandStats;
 import dev.stacstream.sinks.row.CellGeometry;
+import dev.stacstream.sinks.row.GridCell;
 import dev.stacstream.sinks.row.GridStatsBatch;
 import dev.stacstream.sinks.row.GridStatsRow;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class RowBatches {
         GridStatsBatch.Builder batch = GridStatsBatch.builder(first.collection(), first.tile(), first.period(),
                 first.band(), grid, rows.size());
         for (GridStatsRow row : rows) {
-            if (!sameLabels(first, row) || !grid.cell(row.cell().cellX(), row.cell().cellY()).equals(row.cell())) {
+            if (!sameLabels(first, row) || !GridCell.of(grid, row.cell().cellX(), row.cell().cellY()).equals(row.cell())) {
                 throw new IllegalArgumentException("row " + row + " does not fit a batch of " + first.collection()
                         + " on the sample grid of " + first.crs());
             }
@@ -60,7 +61,7 @@ public final class RowBatches {
 
     /** Every row of {@code batches}, in order. */
     public static List<GridStatsRow> rows(List<GridStatsBatch> batches) {
-        return batches.stream().flatMap(b -> b.rows().stream()).toList();
+        return batches.stream().flatMap(b -> GridStatsRow.all(b).stream()).toList();
     }
 
     private static boolean sameLabels(GridStatsRow a, GridStatsRow b) {

@@ -48,7 +48,7 @@ public final class SampleRows {
 
     /** The cell with linear index {@code index} (row-major) of the sample grid. */
     public static GridCell cell(long index) {
-        return grid("EPSG:32629").cell(index % GRID_COLUMNS, index / GRID_COLUMNS);
+        return GridCell.of(grid("EPSG:32629"), index % GRID_COLUMNS, index / GRID_COLUMNS);
     }
 
     /** The sample grid (origin, 60 m cells) in CRS {@code crs}. */

@@ -3,6 +3,9 @@ package dev.stacstream.sinks.row;
 import static org.apache.flink.util.Preconditions.checkArgument;
 import static org.apache.flink.util.Preconditions.checkNotNull;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * One row of the {@code grid_stats} table: the statistics of one band over one output cell in one period, merged
@@ -14,8 +17,8 @@ import static org.apache.flink.util.Preconditions.checkNotNull;
  * {@code min}, {@code max}, {@code std} and {@code sum}. The column types and units are listed in
  * {@code dev.stacstream.sinks.parquet.GridStatsTable}.
  *
- * <p>The job and the sink handle rows in {@link GridStatsBatch}es, columns of primitives; a row is the value view
- * of one of them ({@link GridStatsBatch#row}), for reading, comparing and testing.
+ * <p>Test value: the job and the sink handle rows only in {@link GridStatsBatch}es, columns of primitives; a row is
+ * the value view of one of them ({@link #of}), which tests build, compare and write through the row-by-row oracle.
  *
  * @param collection STAC collection id, the {@code collection=} folder
  * @param tile the tile the cell's grid belongs to (e.g. MGRS {@code 29SND}, WRS-2 {@code 204033}), or {@code null}
@@ -37,6 +40,20 @@ public record GridStatsRow(String collection, String tile, OutputPeriod period, 
         checkArgument(!crs.isBlank(), "crs is blank");
         checkNotNull(stats, "stats are null");
         RowChecks.checkItems(items);
+    }
+
+    /** Row {@code i} of {@code batch} as a value. */
+    public static GridStatsRow of(GridStatsBatch batch, int i) {
+        Objects.checkIndex(i, batch.size());
+        return new GridStatsRow(batch.collection(), batch.tile(), batch.period(), batch.band(),
+                GridCell.of(batch.geometry(), batch.cellX()[i], batch.cellY()[i]), batch.geometry().crs(),
+                new BandStats(batch.countTotal()[i], batch.countValid()[i], batch.mean()[i], batch.min()[i],
+                        batch.max()[i], batch.std()[i], batch.sum()[i]), batch.items()[i]);
+    }
+
+    /** Every row of {@code batch}, in order, as values. */
+    public static List<GridStatsRow> all(GridStatsBatch batch) {
+        return IntStream.range(0, batch.size()).mapToObj(i -> of(batch, i)).toList();
     }
 
     /** Easting of the cell centre in the grid CRS: the {@code x} column. */

@@ -1,7 +1,7 @@
 package dev.stacstream.sinks.row;
 
 /**
- * The statistics of one band over one output cell.
+ * Test value: the statistics of one band over one output cell, as a row of {@code grid_stats} reads back.
  *
  * <p>{@code NaN} marks a statistic without a value, written as SQL {@code NULL}: one the pipeline was not asked
  * for ({@code aggregate.stats}), or any of them when no pixel was valid. The constructor enforces the latter: with

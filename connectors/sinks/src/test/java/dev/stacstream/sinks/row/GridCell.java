@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One cell of an output grid: its indices and its axis-aligned extent in the grid's CRS.
+ * Test value: one cell of an output grid, its indices and its axis-aligned extent in the grid's CRS, as a row of
+ * {@code grid_stats} reads back.
  *
  * <p>The extent gives the {@code x}/{@code y} columns (the cell centre) and the {@code geometry} column (the cell's
  * polygon), so the three always agree.
@@ -28,9 +29,9 @@ public record GridCell(long cellX, long cellY, double minX, double minY, double 
     public GridCell {
         RowChecks.checkCellIndices(cellX, cellY);
         boolean finite = Double.isFinite(minX) && Double.isFinite(minY) && Double.isFinite(maxX) && Double.isFinite(maxY);
-        RowChecks.checkArgument(finite,
+        checkArgument(finite,
                 "cell (%s, %s) has a non-finite extent [%s, %s) x [%s, %s)", cellX, cellY, minX, maxX, minY, maxY);
-        RowChecks.checkArgument(minX < maxX && minY < maxY,
+        checkArgument(minX < maxX && minY < maxY,
                 "cell (%s, %s) has an empty extent [%s, %s) x [%s, %s)", cellX, cellY, minX, maxX, minY, maxY);
     }
 
@@ -65,6 +66,11 @@ public record GridCell(long cellX, long cellY, double minX, double minY, double 
                 "cell (%s, %s) is not an axis-aligned rectangle (rotated grid?): %s", cellX, cellY,
                 Arrays.toString(ring));
         return new GridCell(cellX, cellY, minX, minY, maxX, maxY);
+    }
+
+    /** Cell {@code (cellX, cellY)} of {@code grid}, with the extent the sink writes for it. */
+    public static GridCell of(CellGeometry grid, long cellX, long cellY) {
+        return new GridCell(cellX, cellY, grid.minX(cellX), grid.minY(cellY), grid.maxX(cellX), grid.maxY(cellY));
     }
 
     /** Easting of the cell centre: the {@code x} column. */
