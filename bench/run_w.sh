@@ -11,6 +11,7 @@
 #   SHARED_BENCH=../shared/bench   where the peers live
 #   ONLY=REGEX         run only the commands whose name matches (e.g. ONLY=stacstream)
 #   STACSTREAM_CDS=1   class-data sharing for the job's JVM (bin/stacstream); 0 measures without it
+#   STACSTREAM_JIT     default: the JVM's own JIT policy instead of conf/jit-directives.json (bin/stacstream)
 #
 # Protocol (as the peers' own run_baselines.sh): inputs read once into the page cache, each command timed as a
 # whole process with /usr/bin/time (wall, user, sys, peak RSS), under proc_profile.py (CPU per thread group and
@@ -53,7 +54,7 @@ rm -rf "$LAUNCHER"
 mkdir -p "$LAUNCHER/bin" "$LAUNCHER/flink-job/target" "$LAUNCHER/conf"
 cp "$ROOT/bin/stacstream" "$LAUNCHER/bin/"
 cp "$ROOT/flink-job/target/stacstream.jar" "$ROOT/flink-job/target/flink-classpath.txt" "$LAUNCHER/flink-job/target/"
-cp "$ROOT/conf/log4j2-cli.properties" "$LAUNCHER/conf/"
+cp "$ROOT/conf/log4j2-cli.properties" "$ROOT/conf/jit-directives.json" "$LAUNCHER/conf/"
 {
   echo "commit $(git -C "$ROOT" rev-parse --short HEAD)"
   echo "uncommitted files under flink-job/ connectors/: $(git -C "$ROOT" status --porcelain -- flink-job connectors | wc -l)"
