@@ -5,6 +5,7 @@ import dev.stacstream.job.config.PipelineConfig;
 import dev.stacstream.job.config.PipelineConfigException;
 import dev.stacstream.job.config.PipelineConfigLoader;
 import dev.stacstream.job.operators.JobProgress;
+import dev.stacstream.job.topology.EmbeddedFlink;
 import dev.stacstream.job.topology.JobEnvironment;
 import dev.stacstream.job.topology.StacstreamTopology;
 import dev.stacstream.sinks.ParquetTables;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -64,15 +64,24 @@ final class RunCommand implements Callable<Integer> {
         } catch (PipelineConfigException e) {
             throw new CliInputException(e.getMessage(), e);
         }
-        warmUpInflater();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Configuration conf = JobEnvironment.configuration(config);
         int uiPort = config.job().webUi() ? JobEnvironment.freePort() : 0;
-        StreamExecutionEnvironment env = JobEnvironment.local(conf, uiPort);
-        StacstreamTopology.build(env, config, StorageOptions.defaults());
-        long start = System.nanoTime();
-        JobClient job = env.executeAsync(config.job().name());
+        // The embedded Flink starts on its own thread while this one builds the job (EmbeddedFlink).
+        EmbeddedFlink flink = EmbeddedFlink.start(JobEnvironment.configuration(config), uiPort);
+        warmUpInflater();
+        JobClient job;
+        long start;
+        try {
+            StreamExecutionEnvironment env = flink.environment();
+            StacstreamTopology.build(env, config, StorageOptions.defaults());
+            start = System.nanoTime();
+            job = env.executeAsync(config.job().name());
+        } catch (Throwable e) {
+            // Not submitted: shut the cluster down here, or its threads would keep the JVM alive.
+            flink.close();
+            throw e;
+        }
         err.printf("stacstream: job %s started on the embedded Flink%s%n", job.getJobID(),
                 uiPort > 0 ? " (web UI http://localhost:" + uiPort + ")" : "");
         CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();

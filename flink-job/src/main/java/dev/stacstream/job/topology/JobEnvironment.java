@@ -4,7 +4,6 @@ import dev.stacstream.job.config.PipelineConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The Flink configuration a pipeline runs with: exactly-once checkpoints (interval and directory from the
@@ -30,17 +29,6 @@ public final class JobEnvironment {
         config.checkpoint().restoreFrom().ifPresent(path -> set(conf, "execution.state-recovery.path", path.toString()));
         config.job().parallelism().ifPresent(p -> set(conf, "parallelism.default", Integer.toString(p)));
         return conf;
-    }
-
-    /** A local (embedded) environment; with the web UI on {@code uiPort} when it is positive. */
-    public static StreamExecutionEnvironment local(Configuration conf, int uiPort) {
-        if (uiPort > 0) {
-            set(conf, "rest.port", Integer.toString(uiPort));
-            set(conf, "rest.address", "localhost");
-            set(conf, "rest.bind-address", "localhost");
-            return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-        }
-        return StreamExecutionEnvironment.createLocalEnvironment(conf);
     }
 
     /** A free local TCP port for the web UI. */
