@@ -74,7 +74,7 @@ public final class EmbeddedFlink implements AutoCloseable {
 
     /** An environment configured like {@code createLocalEnvironment(conf)} whose jobs run on this cluster. */
     public StreamExecutionEnvironment environment() {
-        return new StreamExecutionEnvironment(new Executors(), configuration,
+        return new StreamExecutionEnvironment(new ClusterExecutors(), configuration,
                 Thread.currentThread().getContextClassLoader());
     }
 
@@ -98,7 +98,7 @@ public final class EmbeddedFlink implements AutoCloseable {
     }
 
     /** Hands this cluster to the local executor that {@code executeAsync} creates. */
-    private final class Executors implements PipelineExecutorServiceLoader {
+    private final class ClusterExecutors implements PipelineExecutorServiceLoader {
 
         @Override
         public PipelineExecutorFactory getExecutorFactory(Configuration conf) {
