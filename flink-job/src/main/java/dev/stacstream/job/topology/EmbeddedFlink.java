@@ -85,7 +85,7 @@ public final class EmbeddedFlink implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            cluster.start();
+            cluster.awaitStart();
         } catch (Exception e) {
             // It did not start: closing releases whatever it had started.
         }
@@ -164,13 +164,18 @@ public final class EmbeddedFlink implements AutoCloseable {
             thread.start();
         }
 
-        @Override
-        public void start() throws Exception {
+        /** Waits for the background start to end; rethrows its failure. */
+        void awaitStart() throws Exception {
             try {
                 started.get();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
+        }
+
+        @Override
+        public void start() throws Exception {
+            awaitStart();
         }
     }
 }

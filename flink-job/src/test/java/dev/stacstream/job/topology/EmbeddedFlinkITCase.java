@@ -1,6 +1,7 @@
 package dev.stacstream.job.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -29,6 +30,22 @@ class EmbeddedFlinkITCase {
 
         assertThat(result.<Long>getAccumulatorResult("sum")).isEqualTo(15L);
         assertThat(env.getParallelism()).isEqualTo(2);
+        awaitShutDown(flink);
+    }
+
+    @Test
+    void aJobNeedingMoreSlotsThanTheClusterHasIsRefusedWithTheReason() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, 1);
+        EmbeddedFlink flink = EmbeddedFlink.start(conf, 0);
+        StreamExecutionEnvironment env = flink.environment();
+        env.fromData(1L, 2L).map(new Counting()).setParallelism(3)
+                .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
+
+        assertThatThrownBy(() -> env.executeAsync("too wide"))
+                .hasStackTraceContaining("the job needs 3 slots; the embedded Flink was started with 1");
+        flink.close();
+
         awaitShutDown(flink);
     }
 
