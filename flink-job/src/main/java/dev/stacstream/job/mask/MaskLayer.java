@@ -24,6 +24,23 @@ public final class MaskLayer {
     private final OptionalDouble nodata;
 
     /**
+     * Band pixels per mask pixel along each axis, from the two pixel widths: a whole number of at least 1, since
+     * the mask is read on its own grid and mapped onto the bands by nearest neighbour (SCL at 20 m under 10 m
+     * bands: 2).
+     *
+     * @throws IllegalArgumentException when the mask pixel is finer than the band pixel or not a whole multiple of it
+     */
+    public static int ratio(double maskPixelWidth, double bandPixelWidth) {
+        double ratio = Math.abs(maskPixelWidth / bandPixelWidth);
+        long r = Math.round(ratio);
+        if (r < 1 || r > Integer.MAX_VALUE || Math.abs(ratio - r) > 1e-9) {
+            throw new IllegalArgumentException("mask pixel size " + Math.abs(maskPixelWidth)
+                    + " is not a whole multiple of the band pixel size " + Math.abs(bandPixelWidth));
+        }
+        return (int) r;
+    }
+
+    /**
      * @param raster the decoded mask pixels (band 0 is used); an integer type of at most 32 bits except uint32
      * @param col column of the raster's first pixel in the mask level
      * @param row row of the raster's first pixel in the mask level

@@ -93,7 +93,8 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
         BlockTask task = fetched.task();
         List<BandLayer> bands = new ArrayList<>();
         AssetWindow firstBand = null;
-        MaskLayer mask = null;
+        AssetWindow maskAsset = null;
+        Raster maskRaster = null;
         for (int i = 0; i < task.assets().size(); i++) {
             AssetWindow asset = task.assets().get(i);
             Raster raster;
@@ -107,7 +108,8 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
                 return;
             }
             if (asset.role() == AssetRole.MASK) {
-                mask = maskLayer(asset, raster, firstBand);
+                maskAsset = asset;
+                maskRaster = raster;
             } else {
                 firstBand = firstBand == null ? asset : firstBand;
                 bands.add(BandLayer.of(asset.band(), raster, values(asset)));
@@ -116,7 +118,7 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
         MaskedBlock masked;
         try {
             BlockInput block = BlockInput.of(levelGrid(firstBand), firstBand.window(), bands);
-            masked = masker.mask(mask == null ? block : block.withMask(mask));
+            masked = masker.mask(maskAsset == null ? block : block.withMask(maskLayer(maskAsset, maskRaster, firstBand)));
         } catch (IllegalArgumentException e) {
             ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(task.itemId(), ErrorStage.MASK, "misaligned",
                     task.describe() + ": " + e.getMessage(), Instant.now()), r -> ctx.output(errors, r));
@@ -162,14 +164,12 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
         return new LevelGrid(band.encoding().width(), band.encoding().height(), band.geoTransform(), band.epsg());
     }
 
-    /** The mask's pixels on its own grid; the bands see them through the integer pixel-size ratio. */
+    /**
+     * The mask's pixels on its own grid; the bands see them through the integer pixel-size ratio (checked when the
+     * item was planned).
+     */
     private static MaskLayer maskLayer(AssetWindow mask, Raster raster, AssetWindow band) {
-        double ratio = Math.abs(mask.geoTransform()[1] / band.geoTransform()[1]);
-        int r = (int) Math.round(ratio);
-        if (r < 1 || Math.abs(ratio - r) > 1e-9) {
-            throw new IllegalArgumentException("mask pixel size " + mask.geoTransform()[1] + " is not a whole multiple of"
-                    + " the band pixel size " + band.geoTransform()[1]);
-        }
+        int r = MaskLayer.ratio(mask.geoTransform()[1], band.geoTransform()[1]);
         OptionalDouble nodata = mask.nodata() == null ? OptionalDouble.empty() : OptionalDouble.of(mask.nodata());
         return new MaskLayer(raster, mask.window().col(), mask.window().row(), mask.encoding().width(),
                 mask.encoding().height(), r, nodata);

@@ -4,10 +4,11 @@ import dev.stacstream.cog.CogFile;
 import dev.stacstream.cog.error.CogException;
 import dev.stacstream.cog.error.ErrorContext;
 import dev.stacstream.cog.error.UnsupportedTiffException;
-import dev.stacstream.cog.read.BlockDecoder;
 import dev.stacstream.cog.plan.BlockPlanner;
 import dev.stacstream.cog.plan.PixelWindow;
+import dev.stacstream.cog.read.BlockDecoder;
 import dev.stacstream.cog.tiff.ImageLayout;
+import dev.stacstream.job.mask.MaskLayer;
 import dev.stacstream.sinks.kerchunk.item.AssetSource;
 import dev.stacstream.sinks.kerchunk.item.ItemInfo;
 import dev.stacstream.sinks.manifest.ItemReferences;
@@ -66,7 +67,7 @@ public final class ItemPlanner {
         }
         String tile = tileOf(item, first);
         WindowGrid windows = mask == null ? WindowSizing.oneBlockEach(grid)
-                : WindowSizing.alignedWithMask(grid, mask.cog.level(maskLevel), pixelRatio(mask, maskLevel, bandGt));
+                : WindowSizing.alignedWithMask(grid, mask.cog.level(maskLevel), maskRatio(item, mask, maskLevel, bandGt));
         List<BlockTask> tasks = new ArrayList<>(windows.count());
         for (int w = 0; w < windows.count(); w++) {
             PixelWindow window = windows.window(w);
@@ -92,8 +93,15 @@ public final class ItemPlanner {
     }
 
     /** The mask level's pixel size over the bands' (2 for a 20 m SCL under 10 m bands). */
-    private static double pixelRatio(Opened mask, int maskLevel, double[] bandGt) {
-        return Math.abs(mask.cog.geoReference(maskLevel).geoTransform()[1] / bandGt[1]);
+    /** Band pixels per mask pixel; an item whose mask grid cannot map onto its bands is not planned. */
+    private static int maskRatio(StacItem item, Opened mask, int maskLevel, double[] bandGt) {
+        try {
+            return MaskLayer.ratio(mask.cog.geoReference(maskLevel).geoTransform()[1], bandGt[1]);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(item.id(), mask.asset.key(), mask.href, "misaligned", e.getMessage()
+                    + " (mask level " + maskLevel + "); the mask must be as coarse as the bands or coarser by a whole"
+                    + " factor", null);
+        }
     }
 
     private AssetWindow assetWindow(Opened opened, int level, PixelWindow window) {

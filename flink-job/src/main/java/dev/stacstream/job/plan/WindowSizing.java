@@ -1,5 +1,7 @@
 package dev.stacstream.job.plan;
 
+import dev.stacstream.job.mask.MaskLayer;
+
 import dev.stacstream.cog.tiff.ImageLayout;
 
 /**
@@ -27,9 +29,6 @@ final class WindowSizing {
      */
     static final int MAX_WINDOW_SIDE = 2048;
 
-    /** How far a pixel-size ratio may be from a whole number and still be taken as one. */
-    private static final double RATIO_TOLERANCE = 1e-9;
-
     private WindowSizing() {}
 
     /** One window per block of the bands' level. */
@@ -42,14 +41,11 @@ final class WindowSizing {
      *
      * @param bands the bands' level
      * @param mask the mask level read with them
-     * @param bandPixelsPerMaskPixel the mask's pixel size over the bands' (2 for a 20 m mask under 10 m bands); a ratio
-     *     that is not a whole number of at least 1 gives one window per band block
+     * @param bandPixelsPerMaskPixel the mask's pixel size over the bands' ({@link MaskLayer#ratio}: 2 for a 20 m mask
+     *     under 10 m bands)
      */
-    static WindowGrid alignedWithMask(ImageLayout bands, ImageLayout mask, double bandPixelsPerMaskPixel) {
-        long ratio = Math.round(bandPixelsPerMaskPixel);
-        if (ratio < 1 || Math.abs(bandPixelsPerMaskPixel - ratio) > RATIO_TOLERANCE) {
-            return oneBlockEach(bands);
-        }
+    static WindowGrid alignedWithMask(ImageLayout bands, ImageLayout mask, int bandPixelsPerMaskPixel) {
+        long ratio = bandPixelsPerMaskPixel;
         return new WindowGrid(bands.width(), bands.height(), step(bands.blockWidth(), mask.blockWidth() * ratio),
                 step(bands.blockHeight(), mask.blockHeight() * ratio));
     }

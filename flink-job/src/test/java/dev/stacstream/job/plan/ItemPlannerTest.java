@@ -156,4 +156,22 @@ class ItemPlannerTest {
                 .extracting(e -> ((PlanException) e).kind()).isEqualTo("malformed");
         Files.delete(text);
     }
+
+    /**
+     * A mask whose pixel is not a whole multiple of the bands' (here the Landsat corpus QA_PIXEL, 600.08 m, as the
+     * SCL of 100 m bands) cannot be mapped onto them: the item is not planned, and the error names the mask asset.
+     */
+    @Test
+    void aMaskThatIsNotAWholeMultipleOfTheBandsIsMisaligned() {
+        Path qa = TestCorpus.require().resolve("rasters/landsat/LC08_L2SP_001062_20201031_20201106_02_T2/QA_PIXEL.TIF");
+        ObjectNode json = (ObjectNode) item.toNode();
+        ((ObjectNode) json.get("assets").get("scl")).put("href", qa.toUri().toString());
+        StacItem odd = StacItem.fromNode(json);
+
+        assertThatThrownBy(() -> new ItemPlanner(new PlanOptions(List.of("red"), "scl", 0, 0, false), RangeReaders::open)
+                .plan(odd))
+                .isInstanceOf(PlanException.class).hasMessageContaining("asset scl")
+                .hasMessageContaining("is not a whole multiple of the band pixel size 100.0")
+                .extracting(e -> ((PlanException) e).kind()).isEqualTo("misaligned");
+    }
 }
