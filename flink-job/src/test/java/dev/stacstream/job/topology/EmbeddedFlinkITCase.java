@@ -12,6 +12,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.junit.jupiter.api.Test;
 
 /** {@link EmbeddedFlink}: a job runs on the cluster started ahead of it, and an unused cluster shuts down. */
@@ -19,11 +20,9 @@ class EmbeddedFlinkITCase {
 
     @Test
     void aJobRunsOnTheClusterStartedAheadAndEndsIt() throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
-        EmbeddedFlink flink = EmbeddedFlink.start(conf, 0);
+        EmbeddedFlink flink = started(2);
         StreamExecutionEnvironment env = flink.environment();
-        env.fromData(1L, 2L, 3L, 4L, 5L).map(new Counting()).sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
+        sumJob(env, 2);
 
         JobClient job = env.executeAsync("embedded");
         JobExecutionResult result = job.getJobExecutionResult().get(2, TimeUnit.MINUTES);
@@ -35,12 +34,9 @@ class EmbeddedFlinkITCase {
 
     @Test
     void aJobNeedingMoreSlotsThanTheClusterHasIsRefusedWithTheReason() throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(CoreOptions.DEFAULT_PARALLELISM, 1);
-        EmbeddedFlink flink = EmbeddedFlink.start(conf, 0);
+        EmbeddedFlink flink = started(1);
         StreamExecutionEnvironment env = flink.environment();
-        env.fromData(1L, 2L).map(new Counting()).setParallelism(3)
-                .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
+        sumJob(env, 3);
 
         assertThatThrownBy(() -> env.executeAsync("too wide"))
                 .hasStackTraceContaining("the job needs 3 slots; the embedded Flink was started with 1");
@@ -57,6 +53,18 @@ class EmbeddedFlinkITCase {
         flink.close();
 
         awaitShutDown(flink);
+    }
+
+    private static EmbeddedFlink started(int parallelism) {
+        Configuration conf = new Configuration();
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        return EmbeddedFlink.start(conf, 0);
+    }
+
+    /** 1 + ... + 5 into the accumulator "sum", the sum at {@code parallelism}. */
+    private static void sumJob(StreamExecutionEnvironment env, int parallelism) {
+        env.fromData(1L, 2L, 3L, 4L, 5L).map(new Counting()).setParallelism(parallelism)
+                .sinkTo(new DiscardingSink<>());
     }
 
     /** The job's end (or close) shuts the cluster down, and the thread that started it is gone. */
