@@ -9,9 +9,9 @@ Every S seconds (default 0.2) it reads utime+stime of every thread of every desc
 
     source+plan     "Source: STAC items -> plan ..."
     read+decode     "read blocks -> decode, mask, partial aggregate"
-    item merge      "merge item windows"
     periods+sink    "aggregate periods -> grid_stats: Writer -> ..."
-    gc, jit, other  JVM threads; everything else (main, Flink runtime, I/O threads)
+    gc, jit, other  JVM threads; everything else (main, Flink runtime, I/O threads), also listed by
+                    thread name (digits folded) under "other_threads" in the JSON
 
 Printed (and written as JSON): wall time; CPU seconds per group; each group's active span (first and last
 interval in which it used CPU); a per-second timeline of CPU seconds per group, with "others" for the
@@ -19,14 +19,14 @@ processes outside the command (the machine is shared); and those others' average
 CPU after the last poll before it ends is lost (at most one interval). The command's exit status is returned.
 """
 import json
+import re
 import os
 import subprocess
 import sys
 import time
 
 TICK = os.sysconf("SC_CLK_TCK")
-GROUPS = [("Source: STAC", "source+plan"), ("read blocks", "read+decode"), ("merge item", "item merge"),
-          ("aggregate per", "periods+sink"), ("GC Thread", "gc"), ("G1 ", "gc"), ("C2 Compiler", "jit"),
+GROUPS = [("Source: STAC", "source+plan"), ("read blocks", "read+decode"), ("aggregate per", "periods+sink"), ("GC Thread", "gc"), ("G1 ", "gc"), ("C2 Compiler", "jit"),
           ("C1 Compiler", "jit")]
 
 
@@ -138,6 +138,12 @@ def main():
     for comm, cpu in last.values():
         per_group[group(comm)] = per_group.get(group(comm), 0.0) + cpu
     own = sum(per_group.values())
+    # Threads of the "other" group by name with digits folded (pool threads), so start-up costs can be read.
+    per_name = {}
+    for comm, cpu in last.values():
+        if group(comm) == "other":
+            name = re.sub(r"[0-9]+", "#", comm)
+            per_name[name] = per_name.get(name, 0.0) + cpu
     result = {
         "wall_s": round(wall, 3), "exit": proc.returncode, "cpu_s": round(own, 2),
         "other_processes_cores": round(max(0.0, busy - own) / wall, 2),
@@ -145,6 +151,7 @@ def main():
                        "last_s": round(last_active.get(g, 0.0), 1)}
                    for g, c in sorted(per_group.items(), key=lambda kv: -kv[1])},
         "timeline": {s: {g: round(c, 2) for g, c in v.items()} for s, v in sorted(timeline.items())},
+        "other_threads": {n: round(c, 2) for n, c in sorted(per_name.items(), key=lambda kv: -kv[1]) if c >= 0.01},
     }
     if out_json:
         with open(out_json, "w") as f:
