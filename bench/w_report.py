@@ -21,7 +21,7 @@ TARGET_MPXS = 150.0              # issue 4: steady state on 2 cores
 DECODE_LIMIT_MPXS = 232.0        # BASELINES.md: JDK Inflater on both cores + predictor undo
 TARGET_WALL_RATIO = 0.5          # whole process for one tile, as a ratio to the best peer
 TARGET_RSS_MIB = 1536.0          # 1.5 GiB
-TASK_GROUPS = ("source+plan", "read+decode", "item merge", "periods+sink")
+TASK_GROUPS = ("source+plan", "read+decode", "periods+sink")
 ACTIVE_CPU_S = 0.1               # CPU seconds in one second that make a stage count as working
 
 

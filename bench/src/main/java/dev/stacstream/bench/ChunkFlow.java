@@ -1,5 +1,6 @@
 package dev.stacstream.bench;
 
+import dev.stacstream.job.operators.CellChunk;
 import dev.stacstream.job.operators.ChunkMerges;
 import dev.stacstream.job.operators.ChunkPartial;
 import dev.stacstream.job.operators.ChunkPartialCodec;
@@ -16,8 +17,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * The path of chunk partials through the job, outside Flink: the decode stage's partials serialized as its keyBy's
- * record writer does, the per-item merge and the period merge (the operators' own merge steps, maps standing in for
- * their keyed state, no timers). Records cross each stage as bytes, as they cross the two shuffles.
+ * record writer does, and the period stage's merge (the operator's own merge step, maps standing in for its keyed
+ * state, no timers). Records reach the period stage as bytes, as they cross the shuffle.
  */
 final class ChunkFlow {
 
@@ -78,34 +79,18 @@ final class ChunkFlow {
     }
 
     /**
-     * The per-item merge stage: {@link ChunkMerges#windowIntoItem} by (item, chunk), a map standing in for its keyed
-     * state, each chunk emitted once complete.
+     * The period stage: {@link ChunkMerges#windowIntoPeriod} of every window partial into its open period, with the
+     * item's mask of counted cells per chunk.
      */
-    static final class ItemMerge {
-        private final Map<String, ChunkPartial> pending = new HashMap<>();
-
-        void process(ChunkPartial part, Collector<ChunkPartial> out) {
-            String key = part.itemChunkKey();
-            ChunkPartial merged = ChunkMerges.windowIntoItem(pending.get(key), part);
-            if (merged.isItemComplete()) {
-                pending.remove(key);
-                out.collect(merged);
-            } else {
-                pending.put(key, merged);
-            }
-        }
-
-        int pending() {
-            return pending.size();
-        }
-    }
-
-    /** The period stage: {@link ChunkMerges#itemIntoPeriod} of every item's complete chunk into its open period. */
     static final class PeriodMerge {
         final Map<String, ChunkPartial> open = new HashMap<>();
+        private final Map<String, long[]> counted = new HashMap<>();
 
-        void process(ChunkPartial item) {
-            open.put(item.chunkKey(), ChunkMerges.itemIntoPeriod(open.get(item.chunkKey()), item));
+        void process(ChunkPartial window) {
+            String key = window.chunkKey();
+            long[] mask = counted.computeIfAbsent(key + '|' + window.itemId(),
+                    k -> new long[CellChunk.ITEM_MASK_WORDS]);
+            open.put(key, ChunkMerges.windowIntoPeriod(open.get(key), window, mask));
         }
     }
 }

@@ -30,10 +30,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * <ul>
  *   <li>{@code emitWindowPartials}: {@link WindowChunks#emit} of the four windows' aggregates, each partial
  *       serialized into a reused buffer as the keyBy's record writer does; per window partial (128 per item).
- *   <li>{@code mergeItemWindows}: the per-item merge stage: deserialize each window partial, merge by (item,
- *       chunk), serialize each complete chunk; per window partial.
- *   <li>{@code mergeIntoPeriod}: the period stage's input: deserialize each complete chunk and merge it into its
- *       period, of which it is the first item (counted in place); per item chunk (98 per item).
+ *   <li>{@code mergeIntoPeriod}: the period stage's input: deserialize each window partial and merge it into its
+ *       chunk's open period, of which the item is the first (its first window becomes the accumulator in place);
+ *       per window partial.
  * </ul>
  * Allocation per partial: {@code -prof gc} ({@code gc.alloc.rate.norm}, bytes per operation). The thread CPU time
  * per operation of each iteration is printed (it leaves out time the benchmark thread waited for a core).
@@ -48,8 +47,6 @@ public class ChunkPartialBenchmark {
     private static final int FACTOR = 10;
     /** (4 + 4) chunk columns x (4 + 4) chunk rows touched by the windows, two bands. */
     private static final int WINDOW_PARTIALS = 128;
-    /** 7 x 7 chunks, two bands. */
-    private static final int ITEM_CHUNKS = 98;
 
     /** The item's windows aggregated (one aggregator each: an aggregate is valid until its aggregator's next block). */
     @State(Scope.Thread)
@@ -59,7 +56,6 @@ public class ChunkPartialBenchmark {
         OutputPeriod period;
         OutputGrid grid = SyntheticItem.grid(FACTOR);
         List<byte[]> windowPartials;
-        List<byte[]> itemChunks;
         /** The record writer stand-in, reused across invocations as a task's is. */
         final ChunkFlow.Serializing sink = new ChunkFlow.Serializing();
 
@@ -76,16 +72,8 @@ public class ChunkPartialBenchmark {
                 WindowChunks.emit(tasks[w], period, grid, aggregates[w], emitted);
             }
             windowPartials = emitted.kept;
-            ChunkFlow.Keeping complete = new ChunkFlow.Keeping();
-            ChunkFlow.ItemMerge merge = new ChunkFlow.ItemMerge();
-            ChunkFlow.Reading reading = new ChunkFlow.Reading();
-            windowPartials.forEach(bytes -> merge.process(reading.read(bytes), complete));
-            itemChunks = complete.kept;
             check("window partials", windowPartials.size(), WINDOW_PARTIALS);
-            check("item chunks", itemChunks.size(), ITEM_CHUNKS);
-            check("chunks left incomplete", merge.pending(), 0);
-            System.out.printf(Locale.ROOT, "%nbytes per window partial %.0f, per item chunk %.0f%n",
-                    (double) emitted.bytes / emitted.records, (double) complete.bytes / complete.records);
+            System.out.printf(Locale.ROOT, "%nbytes per window partial %.0f%n", (double) emitted.bytes / emitted.records);
         }
 
         private static void check(String what, int got, int want) {
@@ -130,26 +118,13 @@ public class ChunkPartialBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(WINDOW_PARTIALS)
-    public long mergeItemWindows(Item item, CpuClock cpu) {
-        ChunkFlow.Serializing out = item.sink;
-        ChunkFlow.ItemMerge merge = new ChunkFlow.ItemMerge();
-        ChunkFlow.Reading reading = new ChunkFlow.Reading();
-        for (byte[] bytes : item.windowPartials) {
-            merge.process(reading.read(bytes), out);
-        }
-        cpu.operations += WINDOW_PARTIALS;
-        return out.bytes;
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(ITEM_CHUNKS)
     public int mergeIntoPeriod(Item item, CpuClock cpu) {
         ChunkFlow.PeriodMerge merge = new ChunkFlow.PeriodMerge();
         ChunkFlow.Reading reading = new ChunkFlow.Reading();
-        for (byte[] bytes : item.itemChunks) {
+        for (byte[] bytes : item.windowPartials) {
             merge.process(reading.read(bytes));
         }
-        cpu.operations += ITEM_CHUNKS;
+        cpu.operations += WINDOW_PARTIALS;
         return merge.open.size();
     }
 }

@@ -9,9 +9,9 @@ import java.util.Locale;
 
 /**
  * Counts what one item of workload W (10980² band pixels, 36 work windows of 2048², factor 10, red and nir) puts
- * through the job's two shuffles of chunk partials, and what its period state serializes to: the records and bytes
- * of the decode stage's window partials (the keyBy by item and chunk), of the per-item merge's complete chunks (the
- * keyBy by chunk), and of the period accumulators a checkpoint writes. Exact counts, no timing.
+ * through the job's shuffle of chunk partials, and what its period state serializes to: the records and bytes of
+ * the decode stage's window partials (the keyBy by chunk) and of the period accumulators a checkpoint writes. Exact
+ * counts, no timing.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.stacstream.bench.ChunkShuffleBytes}
  */
@@ -31,11 +31,8 @@ public final class ChunkShuffleBytes {
                     aggregator.aggregate(item.window(w)), windows);
         }
         ChunkFlow.Reading reading = new ChunkFlow.Reading();
-        ChunkFlow.ItemMerge itemMerge = new ChunkFlow.ItemMerge();
-        ChunkFlow.Keeping chunks = new ChunkFlow.Keeping();
-        windows.kept.forEach(bytes -> itemMerge.process(reading.read(bytes), chunks));
         ChunkFlow.PeriodMerge periodMerge = new ChunkFlow.PeriodMerge();
-        chunks.kept.forEach(bytes -> periodMerge.process(reading.read(bytes)));
+        windows.kept.forEach(bytes -> periodMerge.process(reading.read(bytes)));
         ChunkFlow.Serializing state = new ChunkFlow.Serializing();
         long cells = 0;
         for (ChunkPartial open : periodMerge.open.values()) {
@@ -44,8 +41,7 @@ public final class ChunkShuffleBytes {
                 cells += open.cells().countTotal(i) > 0 ? 1 : 0;
             }
         }
-        print("window partials (keyBy item + chunk)", windows);
-        print("item chunks (keyBy chunk)", chunks);
+        print("window partials (keyBy chunk)", windows);
         print("period state (checkpoint)", state);
         System.out.printf(Locale.ROOT, "covered cells %d (of %d bands x %d² cells)%n", cells, 2, (W_SIZE + FACTOR - 1) / FACTOR);
     }

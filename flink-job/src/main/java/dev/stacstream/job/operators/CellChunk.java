@@ -23,6 +23,8 @@ public final class CellChunk {
     public static final int SIDE = 64;
     /** Cells in a chunk. */
     public static final int CELLS = SIDE * SIDE;
+    /** The words of an item's counted-cells mask for {@link #mergeWindow}: one bit per cell of a chunk. */
+    public static final int ITEM_MASK_WORDS = CELLS / Long.SIZE;
 
     /** Column of the extent's first cell in the chunk. */
     private int x0;
@@ -116,45 +118,31 @@ public final class CellChunk {
         cells.addPixel(cells.index(x - x0, y - y0), valid, value);
     }
 
-    /** Merges {@code other} cell by cell, item counts included (same item, or already item-counted data). */
-    public void merge(CellChunk other) {
-        if (other.width() == 0 || other.height() == 0) {
+    /**
+     * Merges one work window's partial of an item. Its statistics add up cell by cell, and each cell it covers (has
+     * pixels in) counts the item once: the first time any of the item's windows covers the cell. {@code counted}
+     * ({@link #ITEM_MASK_WORDS} words, bit {@code i % 64} of word {@code i / 64} for cell {@code i}) marks the cells
+     * already counted for this item, and gains the ones this window counts. A cell split between two windows by a
+     * window edge thus counts the item once, in whatever order the windows arrive.
+     */
+    public void mergeWindow(CellChunk window, long[] counted) {
+        if (window.width() == 0 || window.height() == 0) {
             return;
         }
-        mergeCells(other);
-        if (other.items != null) {
-            int[] counts = items();
-            for (int y = 0; y < other.height(); y++) {
-                int at = (other.y0 + y - y0) * width() + other.x0 - x0;
-                for (int x = 0, from = y * other.width(); x < other.width(); x++) {
-                    counts[at + x] += other.items[from + x];
-                }
-            }
-        }
+        mergeCells(window);
+        countItem(window, counted);
     }
 
     /**
-     * Merges the complete contribution of one item: each cell it covers counts one more item. Item counts the item
-     * carries are ignored.
+     * This chunk, one window's partial of an item, as the first merged into an accumulator: what
+     * {@link #mergeWindow} into an empty chunk gives, without copying the extent into a new one (a read-only view is
+     * copied). Item counts it carried are replaced.
      */
-    public void mergeItem(CellChunk item) {
-        if (item.width() == 0 || item.height() == 0) {
-            return;
-        }
-        mergeCells(item);
-        countItem(item);
-    }
-
-    /**
-     * This chunk, the complete contribution of one item, as the first item of a merge across items: each cell it
-     * covers counts one item, as {@link #mergeItem} into an empty chunk gives, without copying the extent into a new
-     * one (a read-only view is copied). Item counts it carried are replaced.
-     */
-    public CellChunk asFirstItem() {
+    public CellChunk asFirstWindow(long[] counted) {
         CellChunk own = cells.isReadOnly() ? copy() : this;
         own.items = null;
         if (own.width() > 0 && own.height() > 0) {
-            own.countItem(own);
+            own.countItem(own, counted);
         }
         return own;
     }
@@ -199,7 +187,7 @@ public final class CellChunk {
         return k < 0 ? Double.NaN : cells.std(k);
     }
 
-    /** Items merged into cell {@code i} by {@link #mergeItem}. */
+    /** Items counted in cell {@code i} by {@link #mergeWindow} and {@link #asFirstWindow}. */
     public int items(int i) {
         if (items == null) {
             checkIndex(i);
@@ -252,13 +240,22 @@ public final class CellChunk {
         cells = grown;
     }
 
-    /** Counts one more item in each cell {@code item} covers; its extent is inside this one's. */
-    private void countItem(CellChunk item) {
+    /**
+     * Counts the item in each cell {@code window} covers that {@code counted} does not mark yet, and marks it; the
+     * window's extent is inside this one's.
+     */
+    private void countItem(CellChunk window, long[] counted) {
+        if (counted.length != ITEM_MASK_WORDS) {
+            throw new IllegalArgumentException("an item mask has " + ITEM_MASK_WORDS + " words, got " + counted.length);
+        }
         int[] counts = items();
-        for (int y = 0; y < item.height(); y++) {
-            int at = (item.y0 + y - y0) * width() + item.x0 - x0;
-            for (int x = 0, k = item.cells.index(0, y); x < item.width(); x++, k++) {
-                if (item.cells.countTotal(k) > 0) {
+        for (int y = 0; y < window.height(); y++) {
+            int at = (window.y0 + y - y0) * width() + window.x0 - x0;
+            int cell = (window.y0 + y) * SIDE + window.x0;
+            for (int x = 0, k = window.cells.index(0, y); x < window.width(); x++, k++, cell++) {
+                long bit = 1L << cell;
+                if (window.cells.countTotal(k) > 0 && (counted[cell >>> 6] & bit) == 0) {
+                    counted[cell >>> 6] |= bit;
                     counts[at + x]++;
                 }
             }

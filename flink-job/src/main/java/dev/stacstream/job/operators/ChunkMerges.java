@@ -1,35 +1,25 @@
 package dev.stacstream.job.operators;
 
 /**
- * The two merges of chunk partials, apart from the keyed state and timers around them ({@link ItemChunkMerge},
- * {@link PeriodChunkAggregate}), so that a benchmark times the job's own merge steps.
- *
- * <p>Both take the accumulator from keyed state ({@code null} for the key's first record) and return the one to
- * store. The first record becomes the accumulator without a copy: it arrives through a keyBy, deserialized, so the
- * operator owns it.
+ * The merge of a work window's chunk partial into its period's accumulator, apart from the keyed state and timers
+ * around it ({@link PeriodChunkAggregate}), so that a benchmark times the job's own merge step.
  */
 public final class ChunkMerges {
 
     private ChunkMerges() {}
 
-    /** Merges one work window's partial into the item's pending chunk, counting the window among its parts. */
-    public static ChunkPartial windowIntoItem(ChunkPartial pending, ChunkPartial window) {
-        if (pending == null) {
-            return window;
-        }
-        pending.cells().merge(window.cells());
-        return pending.withParts(pending.parts() + window.parts());
-    }
-
     /**
-     * Merges an item's complete chunk into the period's accumulator: each cell the item covers counts one more item.
-     * The first item's chunk is counted as one item in place ({@link CellChunk#asFirstItem}).
+     * Merges one window's partial into the period's accumulator ({@code null} for the key's first record) and
+     * returns the accumulator to store. Each cell the window covers counts its item once: {@code counted} is the
+     * item's mask of cells already counted in this chunk ({@link CellChunk#mergeWindow}), updated here. The first
+     * record becomes the accumulator without a copy: it arrives through a keyBy, deserialized, so the operator
+     * owns it.
      */
-    public static ChunkPartial itemIntoPeriod(ChunkPartial period, ChunkPartial item) {
+    public static ChunkPartial windowIntoPeriod(ChunkPartial period, ChunkPartial window, long[] counted) {
         if (period == null) {
-            return item.withParts(1).withCells(item.cells().asFirstItem());
+            return window.withCells(window.cells().asFirstWindow(counted));
         }
-        period.cells().mergeItem(item.cells());
+        period.cells().mergeWindow(window.cells(), counted);
         return period;
     }
 }

@@ -9,18 +9,20 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Binary form of {@link ChunkPartial}: the header fields, then the cells of the chunk's extent
- * ({@link CellChunkCodec}). Version 2 writes the extent row by row, each row's field widths chosen for the row;
- * version 1 (cells by index, fixed-width fields) is still read.
+ * ({@link CellChunkCodec}). Version 3 dropped the two window counts of the per-item merge stage that the job no
+ * longer has; version 2 (the extent row by row, each row's field widths chosen for the row) and version 1 (cells by
+ * index, fixed-width fields) are still read, their window counts skipped.
  */
 public final class ChunkPartialCodec implements RecordCodec<ChunkPartial> {
 
     private static final long serialVersionUID = 1L;
     private static final int V1 = 1;
     private static final int V2 = 2;
+    private static final int V3 = 3;
 
     @Override
     public int version() {
-        return V2;
+        return V3;
     }
 
     /** Mutable: the aggregators merge into the {@link CellChunk} of the partial they hold in keyed state. */
@@ -50,8 +52,6 @@ public final class ChunkPartialCodec implements RecordCodec<ChunkPartial> {
         out.writeDouble(p.grid().cellHeight());
         out.writeLong(p.chunkX());
         out.writeLong(p.chunkY());
-        out.writeInt(p.expectedParts());
-        out.writeInt(p.parts());
         out.writeLong(p.eventTime());
         CellChunkCodec.write(p.cells(), out);
     }
@@ -65,7 +65,12 @@ public final class ChunkPartialCodec implements RecordCodec<ChunkPartial> {
         OutputPeriod period = new OutputPeriod(in.readUTF(), Instant.ofEpochMilli(in.readLong()),
                 Instant.ofEpochMilli(in.readLong()));
         OutputGrid grid = new OutputGrid(in.readUTF(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
-        return new ChunkPartial(itemId, collection, tile, band, period, grid, in.readLong(), in.readLong(), in.readInt(),
-                in.readInt(), in.readLong(), version == V1 ? CellChunkCodec.readVersion1(in) : CellChunkCodec.read(in));
+        long chunkX = in.readLong();
+        long chunkY = in.readLong();
+        if (version < V3) {
+            in.skipBytesToRead(2 * Integer.BYTES);
+        }
+        return new ChunkPartial(itemId, collection, tile, band, period, grid, chunkX, chunkY, in.readLong(),
+                version == V1 ? CellChunkCodec.readVersion1(in) : CellChunkCodec.read(in));
     }
 }

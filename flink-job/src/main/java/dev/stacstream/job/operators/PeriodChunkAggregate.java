@@ -6,20 +6,32 @@ import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.sinks.row.GridStatsBatch;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Second aggregation stage, keyed by chunk (collection, tile, band, period, chunk position): merges every item's
- * complete chunk and, when event time passes the period's end plus the allowed lateness, emits the chunk's
- * {@code grid_stats} rows as one {@link GridStatsBatch}: a row per cell that any item covered, in cell order.
- * State holds only the chunks of open periods. An item that arrives after its period closed is recorded in the
- * errors table (kind {@code late}).
+ * The aggregation stage, keyed by chunk (collection, tile, band, period, chunk position): merges the partial of
+ * every work window of every item of the period and, when event time passes the period's end plus the allowed
+ * lateness, emits the chunk's {@code grid_stats} rows as one {@link GridStatsBatch}: a row per cell that any item
+ * covered, in cell order.
+ *
+ * <p>State holds, per open chunk, the merged statistics and, per item seen, a mask of the cells already counted
+ * for it (512 bytes), so that a cell cut by a window edge counts its item once ({@link CellChunk#mergeWindow}); both
+ * are dropped when the period closes. An item whose windows arrive after their period closed is recorded in the
+ * errors table (kind {@code late}), once per item and subtask while it is among the last
+ * {@value #LATE_ITEMS_REMEMBERED} late items.
  */
 public final class PeriodChunkAggregate extends KeyedProcessFunction<String, ChunkPartial, GridStatsBatch> {
 
@@ -32,7 +44,13 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     /** Indexed by {@link Stat#ordinal()}: whether the pipeline asked for the statistic. */
     private final boolean[] asked;
     private final OutputTag<ErrorRow> errors;
+    /** Late items remembered per subtask, so that a late item's many window partials give one error row. */
+    static final int LATE_ITEMS_REMEMBERED = 1024;
+
     private transient ValueState<ChunkPartial> open;
+    /** Per item of the open period: the cells of this chunk already counted for it. */
+    private transient MapState<String, long[]> counted;
+    private transient Set<String> reportedLate;
 
     public PeriodChunkAggregate(Duration allowedLateness, Set<Stat> stats, OutputTag<ErrorRow> errors) {
         this.allowedLatenessMillis = allowedLateness.toMillis();
@@ -45,20 +63,35 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     public void open(OpenContext context) {
         open = getRuntimeContext().getState(new ValueStateDescriptor<>("period-chunk",
                 CodecTypeInfo.of(ChunkPartial.class, new ChunkPartialCodec())));
+        counted = getRuntimeContext().getMapState(new MapStateDescriptor<>("period-chunk-items", Types.STRING,
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        reportedLate = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > LATE_ITEMS_REMEMBERED;
+            }
+        });
     }
 
     @Override
-    public void processElement(ChunkPartial item, Context ctx, Collector<GridStatsBatch> out) throws Exception {
-        long closeAt = closeTime(item);
+    public void processElement(ChunkPartial window, Context ctx, Collector<GridStatsBatch> out) throws Exception {
+        long closeAt = closeTime(window);
         if (ctx.timerService().currentWatermark() >= closeAt) {
-            ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(item.itemId(), ErrorStage.AGGREGATE, "late", "item " + item.itemId()
-                    + " arrived after period " + item.period().label() + " of " + item.collection() + "/" + item.tile()
-                    + " closed (allowed lateness " + Duration.ofMillis(allowedLatenessMillis) + ")", Instant.now()),
-                    r -> ctx.output(errors, r));
+            if (reportedLate.add(window.itemId())) {
+                ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(window.itemId(), ErrorStage.AGGREGATE, "late", "item "
+                        + window.itemId() + " arrived after period " + window.period().label() + " of "
+                        + window.collection() + "/" + window.tile() + " closed (allowed lateness "
+                        + Duration.ofMillis(allowedLatenessMillis) + ")", Instant.now()), r -> ctx.output(errors, r));
+            }
             return;
         }
+        long[] cells = counted.get(window.itemId());
+        if (cells == null) {
+            cells = new long[CellChunk.ITEM_MASK_WORDS];
+        }
         ChunkPartial acc = open.value();
-        open.update(ChunkMerges.itemIntoPeriod(acc, item));
+        open.update(ChunkMerges.windowIntoPeriod(acc, window, cells));
+        counted.put(window.itemId(), cells);
         if (acc == null) {
             ctx.timerService().registerEventTimeTimer(closeAt);
         }
@@ -71,6 +104,7 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
             return;
         }
         open.clear();
+        counted.clear();
         CellChunk c = acc.cells();
         int rows = occupiedCells(c);
         if (rows == 0) {

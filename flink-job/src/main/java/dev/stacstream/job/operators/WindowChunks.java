@@ -1,17 +1,14 @@
 package dev.stacstream.job.operators;
 
 import dev.stacstream.job.aggregate.BlockAggregate;
-import dev.stacstream.job.aggregate.CellGrid;
 import dev.stacstream.job.plan.BlockTask;
-import dev.stacstream.job.plan.WindowGrid;
 import dev.stacstream.sinks.row.OutputPeriod;
 import java.util.List;
 import org.apache.flink.util.Collector;
 
 /**
  * Cuts one work window's aggregate into {@link ChunkPartial}s: one per band and chunk of {@link CellChunk#SIDE}²
- * cells the window touches, whose extent is the part of the chunk the window covers, each knowing how many of the
- * item's windows touch its chunk.
+ * cells the window touches, whose extent is the part of the chunk the window covers.
  *
  * <p>No copy: each partial's cells are a read-only view of the aggregate, valid until its aggregator's next block.
  * The job sends the partials through a keyBy, whose record writer serializes each one inside
@@ -38,22 +35,13 @@ public final class WindowChunks {
             for (int chunkX = cellX0 / CellChunk.SIDE; chunkX * CellChunk.SIDE < cellX1; chunkX++) {
                 int x0 = Math.max(cellX0, chunkX * CellChunk.SIDE);
                 int x1 = Math.min(cellX1, (chunkX + 1) * CellChunk.SIDE);
-                int parts = expectedParts(task.windows(), aggregate.grid(), chunkX, chunkY);
                 for (int b = 0; b < bands.size(); b++) {
                     CellChunk cells = CellChunk.of(x0 - chunkX * CellChunk.SIDE, y0 - chunkY * CellChunk.SIDE,
                             aggregate.cells(b).region(x0 - cellX0, y0 - cellY0, x1 - x0, y1 - y0));
                     out.collect(new ChunkPartial(task.itemId(), collection, task.tile(), bands.get(b), period, grid, chunkX,
-                            chunkY, parts, 1, eventTime, cells));
+                            chunkY, eventTime, cells));
                 }
             }
         }
-    }
-
-    /** How many of the item's work windows touch the chunk's pixels: the partials that make the chunk whole. */
-    static int expectedParts(WindowGrid windows, CellGrid cells, long chunkX, long chunkY) {
-        long px0 = chunkX * CellChunk.SIDE * cells.factorX();
-        long py0 = chunkY * CellChunk.SIDE * cells.factorY();
-        return windows.windowsTouching(px0, py0, px0 + (long) CellChunk.SIDE * cells.factorX(),
-                py0 + (long) CellChunk.SIDE * cells.factorY());
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  *
  * @param tile the item's grid tile (e.g. an MGRS code), used in output keys
  * @param windowIndex this window's index in {@code windows} (row-major)
- * @param windows the item's work windows, of which this is one; tells the decode stage how many windows share
- *     an output chunk
+ * @param windows the item's work windows, of which this is one
  */
 public record BlockTask(
         String itemId,

@@ -7,8 +7,7 @@ import dev.stacstream.cog.plan.PixelWindow;
  * {@code stepX x stepY} pixels (a whole number of the bands' blocks), the last column and row clipped at the level's
  * edge. Windows are numbered row-major.
  *
- * <p>The decode stage needs the grid, not only its own window, to know how many windows contribute to an output
- * chunk (see {@link #windowsTouching}), so every {@link BlockTask} carries it.
+ * <p>Every {@link BlockTask} carries its item's grid, so that a task names its window among the item's.
  *
  * @param levelWidth pixels per row of the bands' level
  * @param levelHeight rows of the bands' level
@@ -48,23 +47,6 @@ public record WindowGrid(int levelWidth, int levelHeight, int stepX, int stepY) 
         int col = (index % columns()) * stepX;
         int row = (index / columns()) * stepY;
         return new PixelWindow(col, row, Math.min(stepX, levelWidth - col), Math.min(stepY, levelHeight - row));
-    }
-
-    /**
-     * How many windows hold pixels of the level rectangle {@code [col0, col1) x [row0, row1)}, clipped to the level
-     * (0 when nothing is left after clipping).
-     */
-    public int windowsTouching(long col0, long row0, long col1, long row1) {
-        long c0 = Math.max(0, col0);
-        long r0 = Math.max(0, row0);
-        long c1 = Math.min(levelWidth, col1);
-        long r1 = Math.min(levelHeight, row1);
-        if (c0 >= c1 || r0 >= r1) {
-            return 0;
-        }
-        long across = (c1 - 1) / stepX - c0 / stepX + 1;
-        long down = (r1 - 1) / stepY - r0 / stepY + 1;
-        return Math.toIntExact(across * down);
     }
 
     private static int ceilDiv(int a, int b) {

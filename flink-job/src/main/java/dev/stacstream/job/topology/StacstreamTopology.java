@@ -10,7 +10,6 @@ import dev.stacstream.job.operators.FetchedWindowCodec;
 import dev.stacstream.job.operators.PlannedCodec;
 import dev.stacstream.job.operators.FetchedWindow;
 import dev.stacstream.job.operators.ErrorRecorder;
-import dev.stacstream.job.operators.ItemChunkMerge;
 import dev.stacstream.job.operators.ItemReferencesCodec;
 import dev.stacstream.job.operators.JobProgress;
 import dev.stacstream.job.operators.PeriodChunkAggregate;
@@ -47,7 +46,7 @@ import org.apache.flink.util.OutputTag;
  * <pre>
  * StacSource ─► plan (async: headers, windows, blocks) ─► rebalance ─► read (async: coalesced ranges)
  *   ─► decode + mask + partial aggregate (chained: pixels never leave this task)
- *   ─► keyBy(item, chunk) merge an item's windows ─► keyBy(chunk) merge items, close periods by event time
+ *   ─► keyBy(chunk) merge the windows of the period's items, close periods by event time
  *   ─► grid_stats (FileSink, exactly once)          every stage's failures ─► errors (FileSink)
  * plan ─► item references ─► manifests (Sink V2 committer: item manifests and time stacks per checkpoint)
  * </pre>
@@ -61,7 +60,6 @@ public final class StacstreamTopology {
     public static final String UID_PLAN = "plan";
     public static final String UID_READ = "read-blocks";
     public static final String UID_DECODE = "decode-mask-aggregate";
-    public static final String UID_ITEM_MERGE = "merge-item-windows";
     public static final String UID_PERIOD = "aggregate-periods";
     public static final String UID_GRID_SINK = "grid-stats-sink";
     public static final String UID_ERROR_SINK = "errors-sink";
@@ -114,12 +112,7 @@ public final class StacstreamTopology {
                 .uid(UID_DECODE).name("decode, mask, partial aggregate");
 
         Duration lateness = config.aggregate().allowedLateness();
-        SingleOutputStreamOperator<ChunkPartial> itemChunks = partials
-                .keyBy(ChunkPartial::itemChunkKey, Types.STRING)
-                .process(new ItemChunkMerge(lateness))
-                .returns(CodecTypeInfo.of(ChunkPartial.class, new ChunkPartialCodec()))
-                .uid(UID_ITEM_MERGE).name("merge item windows");
-        SingleOutputStreamOperator<GridStatsBatch> rows = itemChunks
+        SingleOutputStreamOperator<GridStatsBatch> rows = partials
                 .keyBy(ChunkPartial::chunkKey, Types.STRING)
                 .process(new PeriodChunkAggregate(lateness, KernelSettings.stats(config.aggregate().statistics()), ERRORS))
                 .returns(GridStatsBatch.typeInfo())

@@ -32,7 +32,7 @@ class CellChunkTest {
         }
         CellChunk merged = new CellChunk();
         for (CellChunk p : parts) {
-            merged.merge(p);
+            merged.mergeWindow(p, newMask());
         }
         for (int i = 0; i < 50; i++) {
             assertThat(merged.countTotal(i)).isEqualTo(onePass.countTotal(i));
@@ -60,18 +60,28 @@ class CellChunkTest {
     }
 
     @Test
-    void mergeItemCountsEachCoveredCellOnce() {
-        CellChunk item = new CellChunk();
-        item.addPixel(0, true, 1);
-        item.addPixel(0, true, 2);
-        item.addPixel(1, false, 0);
+    void mergeWindowCountsEachCoveredCellOncePerItem() {
+        CellChunk window = new CellChunk();
+        window.addPixel(0, true, 1);
+        window.addPixel(0, true, 2);
+        window.addPixel(1, false, 0);
         CellChunk period = new CellChunk();
-        period.mergeItem(item);
-        period.mergeItem(item);
+        long[] itemA = newMask();
+        period.mergeWindow(window, itemA);
+        period.mergeWindow(window, newMask());
+        // item A again (another of its windows covering the same cells): statistics add up, items do not
+        period.mergeWindow(window, itemA);
         assertThat(period.items(0)).isEqualTo(2);
         assertThat(period.items(1)).isEqualTo(2);
         assertThat(period.items(2)).isZero();
-        assertThat(period.countValid(0)).isEqualTo(4);
+        assertThat(period.countValid(0)).isEqualTo(6);
+        assertThat(itemA[0]).as("cells 0 and 1 marked for item A").isEqualTo(0b11);
+        assertThatThrownBy(() -> period.mergeWindow(window, new long[3])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("64 words");
+    }
+
+    private static long[] newMask() {
+        return new long[CellChunk.ITEM_MASK_WORDS];
     }
 
     @Test
@@ -112,9 +122,9 @@ class CellChunkTest {
     }
 
     /**
-     * The per-item merge (window partials of different extents) and the period merge (items) of random pixels equal
-     * adding every pixel to one chunk: counts, min, max and sums exactly (values are eighths), mean exactly (it is
-     * sum / count), std to rounding.
+     * Merging the window partials (of different extents) of three items into a period, as the period stage does,
+     * equals adding every pixel to one chunk: counts, min, max and sums exactly (values are eighths), mean exactly
+     * (it is sum / count), std to rounding; and each cell counts the items that covered it.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("splits")
@@ -124,7 +134,7 @@ class CellChunkTest {
         CellChunk period = null;
         int[] itemsPerCell = new int[CellChunk.CELLS];
         for (int item = 0; item < 3; item++) {
-            List<CellChunk> windows = new ArrayList<>();
+            long[] counted = newMask();
             boolean[] covered = new boolean[CellChunk.CELLS];
             for (Extent e : split.windows()) {
                 CellChunk window = new CellChunk();
@@ -137,15 +147,12 @@ class CellChunkTest {
                     onePass.addPixel(y * CellChunk.SIDE + x, valid, value);
                     covered[y * CellChunk.SIDE + x] = true;
                 }
-                windows.add(window);
-            }
-            CellChunk itemChunk = windows.get(0);
-            windows.subList(1, windows.size()).forEach(itemChunk::merge);
-            // As the period stage merges: the first item's chunk becomes the accumulator.
-            if (period == null) {
-                period = itemChunk.asFirstItem();
-            } else {
-                period.mergeItem(itemChunk);
+                // As the period stage merges: the period's first window becomes the accumulator.
+                if (period == null) {
+                    period = window.asFirstWindow(counted);
+                } else {
+                    period.mergeWindow(window, counted);
+                }
             }
             for (int i = 0; i < CellChunk.CELLS; i++) {
                 itemsPerCell[i] += covered[i] ? 1 : 0;
@@ -175,7 +182,7 @@ class CellChunkTest {
         for (Extent e : split.windows()) {
             CellColumns cells = CellColumns.allocate(e.x1() - e.x0(), e.y1() - e.y0());
             cells.addPixel(0, true, 1);
-            merged.merge(CellChunk.of(e.x0(), e.y0(), cells));
+            merged.mergeWindow(CellChunk.of(e.x0(), e.y0(), cells), newMask());
         }
         int x0 = split.windows().stream().mapToInt(Extent::x0).min().orElseThrow();
         int y0 = split.windows().stream().mapToInt(Extent::y0).min().orElseThrow();
@@ -217,28 +224,29 @@ class CellChunkTest {
         CellChunk other = new CellChunk();
         other.addPixel(0, true, 1);
 
-        assertThatThrownBy(() -> view.merge(other)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> view.mergeWindow(other, newMask())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("copy()");
         CellChunk copy = view.copy();
-        copy.merge(other);
+        copy.mergeWindow(other, newMask());
         assertThat(copy.countValid(0)).isEqualTo(1);
         assertThat(copy.max(3 * CellChunk.SIDE + 6)).isEqualTo(5);
         assertThat(view.countValid(0)).as("the view is unchanged").isZero();
     }
 
     /**
-     * The first item of a period is counted in place: each cell with pixels counts one item, cells of the extent
+     * The first window of a period is counted in place: each cell with pixels counts its item, cells of the extent
      * without pixels none, and item counts the chunk carried (a version 1 chunk read back carries zeros for all its
      * cells) are replaced. A read-only view is copied instead, and stays as it was.
      */
     @Test
-    void theFirstItemIsCountedInPlace() {
+    void theFirstWindowIsCountedInPlace() {
         CellColumns cells = CellColumns.allocate(3, 2);
         cells.addPixel(cells.index(0, 0), true, 4);
         cells.addPixel(cells.index(2, 1), false, 0);
         CellChunk item = CellChunk.of(10, 20, cells, new int[] {5, 5, 5, 5, 5, 5});
 
-        CellChunk first = item.asFirstItem();
+        long[] counted = newMask();
+        CellChunk first = item.asFirstWindow(counted);
 
         assertThat(first).isSameAs(item);
         int[] extent = {20 * CellChunk.SIDE + 10, 20 * CellChunk.SIDE + 11, 20 * CellChunk.SIDE + 12,
@@ -251,24 +259,25 @@ class CellChunkTest {
         assertThat(first.mean(extent[0])).isEqualTo(4);
         assertThat(first.countTotal(extent[5])).isEqualTo(1);
         assertThat(first.countValid(extent[5])).isZero();
+        assertThat(counted[extent[0] / 64]).isEqualTo(1L << (extent[0] % 64));
+        assertThat(counted[extent[5] / 64]).isEqualTo(1L << (extent[5] % 64));
 
         CellColumns window = CellColumns.allocate(100, 100);
         window.addPixel(window.index(70, 3), true, 5);
         CellChunk view = CellChunk.of(0, 0, window.region(64, 0, 36, 64));
-        CellChunk copied = view.asFirstItem();
+        CellChunk copied = view.asFirstWindow(newMask());
         assertThat(copied).isNotSameAs(view);
         assertThat(copied.items(3 * CellChunk.SIDE + 6)).isEqualTo(1);
         assertThat(copied.max(3 * CellChunk.SIDE + 6)).isEqualTo(5);
         assertThat(view.items(3 * CellChunk.SIDE + 6)).as("the view is unchanged").isZero();
-        assertThat(new CellChunk().asFirstItem().isEmpty()).isTrue();
+        assertThat(new CellChunk().asFirstWindow(newMask()).isEmpty()).isTrue();
     }
 
     @Test
     void mergingAnEmptyChunkChangesNothing() {
         CellChunk chunk = new CellChunk();
         chunk.addPixel(130, true, 2);
-        chunk.merge(new CellChunk());
-        chunk.mergeItem(new CellChunk());
+        chunk.mergeWindow(new CellChunk(), newMask());
         assertThat(chunk.width()).isEqualTo(1);
         assertThat(chunk.items(130)).isZero();
         assertThat(new CellChunk().isEmpty()).isTrue();

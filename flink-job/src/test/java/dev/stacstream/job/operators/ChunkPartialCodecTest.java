@@ -26,9 +26,10 @@ class ChunkPartialCodecTest {
     /** Each row of the extent starts with its byte length and a byte of flags (the widths of its fields). */
     private static final int ROW_LENGTH_BYTES = 2;
     private static final int ROW_FLAGS_BYTES = 1;
+    private static final int CURRENT = new ChunkPartialCodec().version();
 
     private static ChunkPartial partial(CellChunk cells) {
-        return new ChunkPartial("item-1", "c", "t", "red", DAY, GRID, 3, 4, 2, 1, 1234L, cells);
+        return new ChunkPartial("item-1", "c", "t", "red", DAY, GRID, 3, 4, 1234L, cells);
     }
 
     /** A window-like rectangle of W cells: 100 pixels each, some partly and some fully masked, values eighths. */
@@ -51,8 +52,8 @@ class ChunkPartialCodecTest {
                         CellChunk.of(0, 0, windowCells(100, 70).region(36, 6, 64, 64))),
                 Arguments.of("a period accumulator with item counts, clipped at the grid edge", (Supplier<CellChunk>) () -> {
                     CellChunk period = new CellChunk();
-                    period.mergeItem(CellChunk.of(0, 0, windowCells(10, 64)));
-                    period.mergeItem(CellChunk.of(0, 0, windowCells(10, 20)));
+                    period.mergeWindow(CellChunk.of(0, 0, windowCells(10, 64)), new long[CellChunk.ITEM_MASK_WORDS]);
+                    period.mergeWindow(CellChunk.of(0, 0, windowCells(10, 20)), new long[CellChunk.ITEM_MASK_WORDS]);
                     return period;
                 }),
                 Arguments.of("cells with pixels but none valid, and gaps", (Supplier<CellChunk>) () -> {
@@ -65,7 +66,7 @@ class ChunkPartialCodecTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("chunks")
-    void version2RoundTripsEveryCell(String name, Supplier<CellChunk> chunk) throws IOException {
+    void theCurrentVersionRoundTripsEveryCell(String name, Supplier<CellChunk> chunk) throws IOException {
         CellChunk cells = chunk.get();
         ChunkPartial back = CodecRoundTripTest.roundTrip(new ChunkPartialCodec(), partial(cells));
         assertThat(back.withCells(null)).isEqualTo(partial(cells).withCells(null));
@@ -177,8 +178,24 @@ class ChunkPartialCodecTest {
         }
         // and a chunk read from version 1 merges on like any other
         int itemsBefore = c.items(0);
-        c.mergeItem(CellChunk.of(0, 0, windowCells(1, 1)));
+        c.mergeWindow(CellChunk.of(0, 0, windowCells(1, 1)), new long[CellChunk.ITEM_MASK_WORDS]);
         assertThat(c.items(0)).isEqualTo(itemsBefore + 1);
+    }
+
+    /** Version 2 records (window counts in the header, then the extent as now) are still read. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chunks")
+    void version2RecordsAreStillRead(String name, Supplier<CellChunk> chunk) throws IOException {
+        CellChunk cells = chunk.get();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        writeVersion1Or2Header(partial(cells), out);
+        CellChunkCodec.write(cells, out);
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        ChunkPartial back = new ChunkPartialCodec().read(2, in);
+        assertThat(in.available()).isZero();
+        assertThat(back.withCells(null)).isEqualTo(partial(cells).withCells(null));
+        assertSameCells(back.cells(), cells);
     }
 
     @Test
@@ -188,7 +205,7 @@ class ChunkPartialCodecTest {
         byte[] bytes = out.getCopyOfBuffer();
         bytes[bytes.length - EXTENT_BYTES] = 60; // x0 of a 0-wide extent: fine
         bytes[bytes.length - EXTENT_BYTES + 2] = 5; // width 5 from column 60: past the chunk
-        assertThatThrownBy(() -> new ChunkPartialCodec().read(2, new DataInputDeserializer(bytes)))
+        assertThatThrownBy(() -> new ChunkPartialCodec().read(CURRENT, new DataInputDeserializer(bytes)))
                 .isInstanceOf(IOException.class).hasMessageContaining("5x0 cells at (60, 0)");
     }
 
@@ -210,14 +227,14 @@ class ChunkPartialCodecTest {
         longer.writeShort(rowLength + 1);
         longer.write(bytes, rowStart + ROW_LENGTH_BYTES, rowLength);
         longer.writeByte(0);
-        assertThatThrownBy(() -> new ChunkPartialCodec().read(2, new DataInputDeserializer(longer.getCopyOfBuffer())))
+        assertThatThrownBy(() -> new ChunkPartialCodec().read(CURRENT, new DataInputDeserializer(longer.getCopyOfBuffer())))
                 .isInstanceOf(IOException.class).hasMessageContaining("chunk row 0 has 25 bytes but its 2 cells took 24");
 
         DataOutputSerializer shorter = new DataOutputSerializer(256);
         shorter.write(bytes, 0, rowStart);
         shorter.writeShort(rowLength - 1);
         shorter.write(bytes, rowStart + ROW_LENGTH_BYTES, rowLength - 1);
-        assertThatThrownBy(() -> new ChunkPartialCodec().read(2, new DataInputDeserializer(shorter.getCopyOfBuffer())))
+        assertThatThrownBy(() -> new ChunkPartialCodec().read(CURRENT, new DataInputDeserializer(shorter.getCopyOfBuffer())))
                 .isInstanceOf(IOException.class).hasMessageContaining("corrupt chunk row 0 (23 bytes)");
     }
 
@@ -235,11 +252,23 @@ class ChunkPartialCodecTest {
         }
     }
 
-    /** The version 1 layout: the header fields as version 2 has them, then the used cells by index. */
+    /**
+     * The header as versions 1 and 2 wrote it: the current fields with two window counts of the per-item merge
+     * stage (expected and merged) between the chunk position and the event time.
+     */
+    private static void writeVersion1Or2Header(ChunkPartial p, DataOutputSerializer out) throws IOException {
+        DataOutputSerializer current = new DataOutputSerializer(256);
+        new ChunkPartialCodec().write(p.withCells(new CellChunk()), current);
+        int eventTimeAt = current.length() - EXTENT_BYTES - Long.BYTES;
+        out.write(current.getCopyOfBuffer(), 0, eventTimeAt);
+        out.writeInt(2);
+        out.writeInt(1);
+        out.writeLong(p.eventTime());
+    }
+
+    /** The version 1 layout: the version 1 and 2 header, then the used cells by index. */
     private static void writeVersion1(ChunkPartial header, List<V1Cell> used, DataOutputSerializer out) throws IOException {
-        DataOutputSerializer v2 = new DataOutputSerializer(256);
-        new ChunkPartialCodec().write(header, v2);
-        out.write(v2.getCopyOfBuffer(), 0, v2.length() - EXTENT_BYTES); // the empty chunk's extent and flag
+        writeVersion1Or2Header(header, out);
         out.writeInt(used.size());
         for (V1Cell c : used) {
             out.writeShort(c.index());

@@ -102,7 +102,7 @@ class PeriodChunkAggregateTest {
             masked.addPixel(5, false, 1234);
             masked.addPixel(5, false, 1234);
             harness.processElement(new StreamRecord<>(new ChunkPartial("A", "sentinel-2-l2a", null, "red", DAY, GRID,
-                    0, 0, 1, 1, T, masked), T));
+                    0, 0, T, masked), T));
 
             harness.processWatermark(DAY.end().toEpochMilli());
 
@@ -113,8 +113,8 @@ class PeriodChunkAggregateTest {
     }
 
     /**
-     * Item {@code id}'s complete chunk {@code (chunkX, chunkY)}: in each of {@code cells}, one valid pixel of value
-     * {@code cell % 7} and one masked pixel.
+     * Item {@code id}'s partial of chunk {@code (chunkX, chunkY)} from one window: in each of {@code cells}, one valid
+     * pixel of value {@code cell % 7} and one masked pixel.
      */
     private static ChunkPartial item(String id, long chunkX, long chunkY, int... cells) {
         CellChunk chunk = new CellChunk();
@@ -122,7 +122,6 @@ class PeriodChunkAggregateTest {
             chunk.addPixel(cell, true, cell % 7);
             chunk.addPixel(cell, false, 0);
         }
-        return new ChunkPartial(id, "sentinel-2-l2a", "MGRS-29RKH", "red", DAY, GRID, chunkX, chunkY, 1, 1, T,
-                chunk);
+        return new ChunkPartial(id, "sentinel-2-l2a", "MGRS-29RKH", "red", DAY, GRID, chunkX, chunkY, T, chunk);
     }
 }

@@ -32,8 +32,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A level cut into work windows, each window's aggregate cut into chunk partials and the partials merged per
- * (band, chunk) as the per-item merge does, equals the aggregate of the whole level as one block, cell by cell;
- * each partial's extent is its chunk's part of the window.
+ * (band, chunk) as the period stage does, equals the aggregate of the whole level as one block, cell by cell, and
+ * counts the one item once in every cell, also in cells that window edges cut; each partial's extent is its chunk's
+ * part of the window.
  */
 class WindowChunksTest {
 
@@ -55,8 +56,8 @@ class WindowChunksTest {
         BlockAggregator aggregator = new BlockAggregator(GridSpec.byFactor(factor));
         BlockMasker masker = new BlockMasker(MaskRule.none());
 
-        Map<String, ChunkPartial> pending = new HashMap<>();
-        List<ChunkPartial> complete = new ArrayList<>();
+        Map<String, ChunkPartial> merged = new HashMap<>();
+        Map<String, long[]> counted = new HashMap<>();
         for (int w = 0; w < windows.count(); w++) {
             PixelWindow window = windows.window(w);
             BlockAggregate aggregate = aggregator.aggregate(masker.mask(block(level, window, bands)));
@@ -64,15 +65,11 @@ class WindowChunksTest {
             WindowChunks.emit(task(windows, w), DAY, GRID, aggregate, copying(partials));
             for (ChunkPartial p : partials) {
                 assertExtentIsTheWindowsPartOfTheChunk(p, window, factor);
-                ChunkPartial merged = ChunkMerges.windowIntoItem(pending.remove(p.itemChunkKey()), p);
-                if (merged.isItemComplete()) {
-                    complete.add(merged);
-                } else {
-                    pending.put(merged.itemChunkKey(), merged);
-                }
+                long[] mask = counted.computeIfAbsent(p.chunkKey(), key -> new long[CellChunk.ITEM_MASK_WORDS]);
+                merged.put(p.chunkKey(), ChunkMerges.windowIntoPeriod(merged.get(p.chunkKey()), p, mask));
             }
         }
-        assertThat(pending).as("chunks still waiting for windows").isEmpty();
+        List<ChunkPartial> complete = List.copyOf(merged.values());
 
         BlockAggregate whole = new BlockAggregator(GridSpec.byFactor(factor))
                 .aggregate(masker.mask(block(level, PixelWindow.full(width, height), bands)));
@@ -93,6 +90,7 @@ class WindowChunksTest {
                 CellChunk got = chunk.cells();
                 assertThat(got.countTotal(i)).as(where).isEqualTo(want.countTotal(k));
                 assertThat(got.countValid(i)).as(where).isEqualTo(want.countValid(k));
+                assertThat(got.items(i)).as(where).isEqualTo(1);
                 assertSame(got.sum(i), want.sum(k), where);
                 assertSame(got.min(i), want.min(k), where);
                 assertSame(got.max(i), want.max(k), where);

@@ -7,8 +7,6 @@ import dev.stacstream.cog.plan.PixelWindow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class WindowGridTest {
 
@@ -37,23 +35,6 @@ class WindowGridTest {
         }
         assertThat(windows).hasSize(3 * 3).allSatisfy(w -> assertThat(w.fitsIn(1098, 700)).isTrue());
         assertThat(pixels).isEqualTo(1098L * 700);
-    }
-
-    /** Output chunks of 640 px (64 cells of 10 px) against windows of 2048 px: the parts a chunk waits for. */
-    @ParameterizedTest(name = "[{0}, {2}) x [{1}, {3}) touches {4}")
-    @CsvSource({
-        // col0, row0, col1, row1, windows
-        "0,     0,     640,   640,   1", // inside window 0
-        "1280,  0,     1920,  640,   1", // ends before the window edge at 2048
-        "1920,  0,     2560,  640,   2", // straddles the edge at 2048 along x
-        "1920,  1920,  2560,  2560,  4", // straddles both edges
-        "10240, 10240, 10880, 10880, 1", // the clipped last window
-        "10880, 10880, 11520, 11520, 1", // reaches past the level: clipped to [10880, 10980)
-        "10980, 0,     11620, 640,   0", // wholly outside the level
-        "-640,  0,     640,   640,   1", // before the origin: clipped to [0, 640)
-    })
-    void windowsTouchingCountsTheWindowsARectangleMeets(long col0, long row0, long col1, long row1, int windows) {
-        assertThat(SENTINEL_10M.windowsTouching(col0, row0, col1, row1)).isEqualTo(windows);
     }
 
     @Test
