@@ -228,7 +228,10 @@ class FailureRecoveryITCase {
             st.execute("SET enable_geoparquet_conversion = false");
             String a = table(baseline);
             String b = table(out);
-            assertThat(count(st, "SELECT count(*) FROM " + b)).isEqualTo(count(st, "SELECT count(*) FROM " + a)).isPositive();
+            assertThat(count(st, "SELECT count(*) FROM " + b))
+                    .as("rows; per period, tile and band: %s, against the failure-free run's %s; errors table: %s",
+                            rowsPerGroup(st, b), rowsPerGroup(st, a), errorRows(st, out))
+                    .isEqualTo(count(st, "SELECT count(*) FROM " + a)).isPositive();
             assertThat(count(st, "SELECT count(*) FROM (SELECT " + columns + " FROM " + a + " EXCEPT ALL SELECT "
                     + columns + " FROM " + b + ")")).as("rows missing after recovery").isZero();
             assertThat(count(st, "SELECT count(*) FROM (SELECT " + columns + " FROM " + b + " EXCEPT ALL SELECT "
@@ -252,6 +255,39 @@ class FailureRecoveryITCase {
 
     private static String table(Path out) {
         return "read_parquet('" + out.resolve("grid_stats") + "/**/*.parquet', hive_partitioning = true)";
+    }
+
+    /** Rows per (period, tile, band), for a failure message that says what went missing. */
+    private static String rowsPerGroup(Statement st, String table) throws Exception {
+        StringBuilder groups = new StringBuilder();
+        try (ResultSet rs = st.executeQuery("SELECT period || '/' || coalesce(tile, '-') || '/' || band, count(*) FROM "
+                + table + " GROUP BY ALL ORDER BY ALL")) {
+            while (rs.next()) {
+                groups.append(rs.getString(1)).append('=').append(rs.getLong(2)).append(' ');
+            }
+        }
+        return groups.toString().trim();
+    }
+
+    /** The run's error rows (kind and message), or that it wrote none. */
+    private static String errorRows(Statement st, Path out) throws Exception {
+        if (!Files.isDirectory(out.resolve("errors"))) {
+            return "no rows";
+        }
+        try (Stream<Path> files = Files.walk(out.resolve("errors"))) {
+            if (files.noneMatch(f -> f.getFileName().toString().endsWith(ParquetTables.PART_SUFFIX)
+                    && !f.getFileName().toString().startsWith("."))) {
+                return "no rows";
+            }
+        }
+        StringBuilder rows = new StringBuilder();
+        try (ResultSet rs = st.executeQuery("SELECT kind, message FROM read_parquet('" + out.resolve("errors")
+                + "/**/*.parquet')")) {
+            while (rs.next()) {
+                rows.append(rs.getString(1)).append(": ").append(rs.getString(2)).append("; ");
+            }
+        }
+        return rows.toString();
     }
 
     private static long count(Statement st, String sql) throws Exception {
