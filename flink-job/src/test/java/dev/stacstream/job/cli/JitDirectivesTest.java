@@ -32,9 +32,9 @@ class JitDirectivesTest {
         Path directives = launcherCopy(copy);
 
         assertThat(launcherJavaArgs(copy, null)).contains("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput",
-                "-XX:CompilerDirectivesFile=" + directives);
+                "-XX:CompilerDirectivesFile=" + directives, "-XX:-UseProfiledLoopPredicate");
         assertThat(launcherJavaArgs(copy, "default")).contains("--version")
-                .noneMatch(a -> a.startsWith("-XX:CompilerDirectivesFile"));
+                .noneMatch(a -> a.startsWith("-XX:CompilerDirectivesFile") || a.equals("-XX:-UseProfiledLoopPredicate"));
     }
 
     @Test
