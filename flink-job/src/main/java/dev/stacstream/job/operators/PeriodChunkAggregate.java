@@ -36,6 +36,8 @@ import org.apache.flink.util.OutputTag;
 public final class PeriodChunkAggregate extends KeyedProcessFunction<String, ChunkPartial, GridStatsBatch> {
 
     private static final long serialVersionUID = 1L;
+    /** Late items remembered per subtask, so that a late item's many window partials give one error row. */
+    static final int LATE_ITEMS_REMEMBERED = 1024;
 
     /** The statistics a pipeline can ask for; count gives count_total and count_valid, which are always written. */
     public enum Stat { COUNT, MEAN, MIN, MAX, STD, SUM }
@@ -44,8 +46,6 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     /** Indexed by {@link Stat#ordinal()}: whether the pipeline asked for the statistic. */
     private final boolean[] asked;
     private final OutputTag<ErrorRow> errors;
-    /** Late items remembered per subtask, so that a late item's many window partials give one error row. */
-    static final int LATE_ITEMS_REMEMBERED = 1024;
 
     private transient ValueState<ChunkPartial> open;
     /** Per item of the open period: the cells of this chunk already counted for it. */
@@ -85,13 +85,13 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
             }
             return;
         }
-        long[] cells = counted.get(window.itemId());
-        if (cells == null) {
-            cells = new long[CellChunk.ITEM_MASK_WORDS];
+        long[] itemCells = counted.get(window.itemId());
+        if (itemCells == null) {
+            itemCells = new long[CellChunk.ITEM_MASK_WORDS];
         }
         ChunkPartial acc = open.value();
-        open.update(ChunkMerges.windowIntoPeriod(acc, window, cells));
-        counted.put(window.itemId(), cells);
+        open.update(ChunkMerges.windowIntoPeriod(acc, window, itemCells));
+        counted.put(window.itemId(), itemCells);
         if (acc == null) {
             ctx.timerService().registerEventTimeTimer(closeAt);
         }
