@@ -56,7 +56,12 @@ abstract class ColumnPage {
     /**
      * The page buffer of {@code column} for pages of at most {@code maxRows} rows, its values encoded as
      * {@code encoding}: PLAIN for any type, BYTE_STREAM_SPLIT for DOUBLE, DELTA_BINARY_PACKED for INT64,
-     * RLE_DICTIONARY (a dictionary per column chunk) for BINARY.
+     * RLE_DICTIONARY (a dictionary per column chunk) for BINARY. BOOLEAN is PLAIN only, bit-packed, as
+     * parquet-java's V1 writers write it (they keep the RLE alternative for V2 data pages, which this writer does not
+     * write).
+     *
+     * @throws IllegalArgumentException naming the column and the encodings its type can have, for another
+     *     encoding
      */
     static ColumnPage of(ColumnDescriptor column, int maxRows, boolean statistics, Encoding encoding) {
         PrimitiveType type = column.getPrimitiveType();
@@ -67,15 +72,28 @@ abstract class ColumnPage {
                 || encoding == Encoding.RLE_DICTIONARY && physical == PrimitiveTypeName.BINARY;
         if (!supported) {
             throw new IllegalArgumentException("column " + type.getName() + " is " + physical + ", which the table"
-                    + " writer does not encode as " + encoding);
+                    + " writer does not encode as " + encoding + " (" + physical + " columns: " + encodingsOf(physical)
+                    + ")");
         }
         return switch (physical) {
+            case BOOLEAN -> new BooleanColumnPage(column, maxRows, statistics);
             case INT32 -> new IntColumnPage(column, maxRows, statistics);
             case INT64 -> new LongColumnPage(column, maxRows, statistics, encoding == Encoding.DELTA_BINARY_PACKED);
             case DOUBLE -> new DoubleColumnPage(column, maxRows, statistics, encoding == Encoding.BYTE_STREAM_SPLIT);
             case BINARY -> new BinaryColumnPage(column, maxRows, statistics, encoding == Encoding.RLE_DICTIONARY);
             default -> throw new UnsupportedOperationException("column " + type.getName() + " is " + physical
                     + ", which the table writer does not encode");
+        };
+    }
+
+    /** The encodings {@link #of} accepts for a column of type {@code physical}, for an error message. */
+    private static String encodingsOf(PrimitiveTypeName physical) {
+        return switch (physical) {
+            case DOUBLE -> "PLAIN or BYTE_STREAM_SPLIT";
+            case INT64 -> "PLAIN or DELTA_BINARY_PACKED";
+            case BINARY -> "PLAIN or RLE_DICTIONARY";
+            case BOOLEAN, INT32 -> "PLAIN only";
+            default -> "none, the type is not written";
         };
     }
 
@@ -189,7 +207,8 @@ abstract class ColumnPage {
 
     /**
      * Records the minimum and maximum of the page's values, of which there is at least one, in {@code statistics},
-     * in the order of the column type's comparator (signed or unsigned integers, {@code Double.compare}'s order).
+     * in the order of the column type's comparator (signed or unsigned integers, {@code Double.compare}'s order,
+     * {@code false < true}).
      */
     abstract void addMinMax(Statistics<?> statistics);
 

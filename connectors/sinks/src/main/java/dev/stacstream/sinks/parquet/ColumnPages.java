@@ -28,6 +28,7 @@ final class ColumnPages implements RecordSink {
     private final List<ColumnDescriptor> descriptors;
     private final ColumnPage[] pages;
     // The same pages by type, indexed by column (null where the column has another type): no cast per value.
+    private final BooleanColumnPage[] booleans;
     private final IntColumnPage[] ints;
     private final LongColumnPage[] longs;
     private final DoubleColumnPage[] doubles;
@@ -51,6 +52,7 @@ final class ColumnPages implements RecordSink {
         this.descriptors = schema.getColumns();
         int columns = descriptors.size();
         pages = new ColumnPage[columns];
+        booleans = new BooleanColumnPage[columns];
         ints = new IntColumnPage[columns];
         longs = new LongColumnPage[columns];
         doubles = new DoubleColumnPage[columns];
@@ -58,10 +60,17 @@ final class ColumnPages implements RecordSink {
         for (int i = 0; i < columns; i++) {
             ColumnDescriptor column = descriptors.get(i);
             String name = column.getPath()[0];
-            ColumnPage page = ColumnPage.of(column, maxRows, !withoutStatistics.contains(name),
-                    format.valuesEncoding(name));
+            ColumnPage page;
+            try {
+                page = ColumnPage.of(column, maxRows, !withoutStatistics.contains(name), format.valuesEncoding(name));
+            } catch (IllegalArgumentException e) {
+                // The page knows its column, not its table; a format asking for the wrong encoding fails here.
+                throw new IllegalArgumentException(schema.getName() + ": " + e.getMessage(), e);
+            }
             pages[i] = page;
-            if (page instanceof IntColumnPage p) {
+            if (page instanceof BooleanColumnPage p) {
+                booleans[i] = p;
+            } else if (page instanceof IntColumnPage p) {
                 ints[i] = p;
             } else if (page instanceof LongColumnPage p) {
                 longs[i] = p;
@@ -73,6 +82,11 @@ final class ColumnPages implements RecordSink {
             }
         }
         scratch = new PageBytes(SCRATCH_INITIAL_BYTES);
+    }
+
+    @Override
+    public void bool(int column, boolean value) {
+        booleans[column].append(value);
     }
 
     @Override
@@ -146,6 +160,11 @@ final class ColumnPages implements RecordSink {
             largest = Math.max(largest, variableWidth.get(i).valueBytes());
         }
         return largest;
+    }
+
+    /** Column {@code column}'s page, which holds BOOLEAN values. */
+    BooleanColumnPage booleanPage(int column) {
+        return booleans[column];
     }
 
     /** Column {@code column}'s page, which holds INT32 values. */

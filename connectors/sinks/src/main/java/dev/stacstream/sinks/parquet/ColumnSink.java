@@ -82,6 +82,12 @@ public final class ColumnSink {
         return begun;
     }
 
+    /** Writes {@code values[from, to)} into BOOLEAN column {@code column}. */
+    public void booleans(int column, boolean[] values, int from, int to) {
+        count(column, PrimitiveTypeName.BOOLEAN, to - from);
+        pages.booleanPage(column).append(values, from, to);
+    }
+
     /** Writes {@code values[from, to)} into INT32 column {@code column}. */
     public void int32s(int column, int[] values, int from, int to) {
         count(column, PrimitiveTypeName.INT32, to - from);

@@ -67,6 +67,18 @@ public final class RecordEmitter {
         return close();
     }
 
+    /** Writes a BOOLEAN column. */
+    public RecordEmitter bool(boolean value) {
+        open(PrimitiveTypeName.BOOLEAN);
+        out.bool(next, value);
+        return close();
+    }
+
+    /** Writes an optional BOOLEAN column, {@code NULL} for {@code null}. */
+    public RecordEmitter bool(Boolean value) {
+        return value == null ? nullValue() : bool(value.booleanValue());
+    }
+
     /** Writes an INT32 column. */
     public RecordEmitter int32(int value) {
         open(PrimitiveTypeName.INT32);

@@ -9,6 +9,8 @@ import org.apache.parquet.io.api.Binary;
  */
 interface RecordSink {
 
+    void bool(int column, boolean value);
+
     void int32(int column, int value);
 
     void int64(int column, long value);

@@ -18,6 +18,11 @@ final class RecordingSink implements RecordSink {
     }
 
     @Override
+    public void bool(int column, boolean value) {
+        record(column, value);
+    }
+
+    @Override
     public void int32(int column, int value) {
         record(column, value);
     }
