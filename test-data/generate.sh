@@ -15,3 +15,6 @@ gdal_translate -q -of COG -co COMPRESS=DEFLATE -co PREDICTOR=2 -co BLOCKSIZE=256
 # The static STAC catalog of conf/pipelines/local.yaml: Sentinel-2-like and Landsat-like COGs with their items.
 rm -rf "$HERE/catalog"
 /usr/bin/python3 "$HERE/catalog_generator/generate.py" "$HERE/catalog"
+
+# The reference points of conf/pipelines/points.yaml (point extraction over the catalog above).
+/usr/bin/python3 "$HERE/points_generator.py" "$HERE/points/points.geojson"

@@ -2,12 +2,15 @@ package dev.stacstream.sinks;
 
 import dev.stacstream.sinks.bucket.ErrorDateBucketAssigner;
 import dev.stacstream.sinks.bucket.GridStatsBucketAssigner;
+import dev.stacstream.sinks.bucket.PointsBucketAssigner;
 import dev.stacstream.sinks.parquet.ErrorsTable;
 import dev.stacstream.sinks.parquet.GridStatsTable;
+import dev.stacstream.sinks.parquet.PointsTable;
 import dev.stacstream.sinks.parquet.TableFormat;
 import dev.stacstream.sinks.parquet.TableWriters;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.GridStatsBatch;
+import dev.stacstream.sinks.row.PointRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -51,19 +54,27 @@ public final class ParquetTables {
         return sink(outputRoot, new GridStatsTable(), new GridStatsBucketAssigner());
     }
 
+    /**
+     * {@code <outputRoot>/points/collection=…/period=…/points-….parquet}, one row per element; {@code table} carries
+     * the input points' attribute columns.
+     */
+    public static FileSink<PointRow> pointsSink(String outputRoot, PointsTable table) {
+        return sink(outputRoot, table, new PointsBucketAssigner());
+    }
+
     /** {@code <outputRoot>/errors/date=…/errors-….parquet}. */
     public static FileSink<ErrorRow> errorsSink(String outputRoot) {
         return sink(outputRoot, new ErrorsTable(), new ErrorDateBucketAssigner());
     }
 
     /**
-     * Deletes the in-progress part files that failed attempts left under both tables and returns them. Call it
+     * Deletes the in-progress part files that failed attempts left under the tables and returns them. Call it
      * only when no job writes under {@code outputRoot}, e.g. right after a bounded job has finished; see
      * {@link AbandonedPartFiles} for why they exist and why a running job's files must not be touched.
      */
     public static List<Path> removeAbandonedInProgressFiles(String outputRoot) {
         List<Path> deleted = new ArrayList<>();
-        for (String table : List.of(GridStatsTable.NAME, ErrorsTable.NAME)) {
+        for (String table : List.of(GridStatsTable.NAME, PointsTable.NAME, ErrorsTable.NAME)) {
             deleted.addAll(AbandonedPartFiles.delete(tablePath(outputRoot, table), table, PART_SUFFIX));
         }
         return deleted;

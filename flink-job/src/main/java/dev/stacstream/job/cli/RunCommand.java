@@ -3,6 +3,7 @@ package dev.stacstream.job.cli;
 import dev.stacstream.cog.codec.Inflaters;
 import dev.stacstream.job.config.PipelineConfig;
 import dev.stacstream.job.config.PipelineConfigException;
+import dev.stacstream.job.points.PointSet.PointSetException;
 import dev.stacstream.job.config.PipelineConfigLoader;
 import dev.stacstream.job.operators.JobProgress;
 import dev.stacstream.job.topology.EmbeddedFlink;
@@ -77,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
             StacstreamTopology.build(env, config, StorageOptions.defaults());
             start = System.nanoTime();
             job = env.executeAsync(config.job().name());
+        } catch (PointSetException e) {
+            flink.close();
+            throw new CliInputException(pipeline + ": extract.points: " + e.getMessage(), e);
         } catch (Throwable e) {
             // Not submitted: shut the cluster down here, or its threads would keep the JVM alive.
             flink.close();
@@ -98,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
         if (config.source().bounded()) {
             ParquetTables.removeAbandonedInProgressFiles(root);
         }
-        out.print(summary(finalCounts, seconds(start), root, !config.output().manifests().isEmpty()));
+        out.print(summary(finalCounts, seconds(start), root, config.hasGrid(), config.hasPoints(),
+                !config.output().manifests().isEmpty()));
         out.flush();
         return 0;
     }
@@ -141,26 +146,48 @@ final class RunCommand implements Callable<Integer> {
                 JobProgress.get(a, JobProgress.ERRORS));
     }
 
-    static String summary(Map<String, Object> a, double seconds, String root, boolean manifests) {
+    static String summary(Map<String, Object> a, double seconds, String root, boolean grid, boolean points,
+            boolean manifests) {
         long pixels = JobProgress.get(a, JobProgress.PIXELS);
         long valid = JobProgress.get(a, JobProgress.PIXELS_VALID);
+        long observations = JobProgress.get(a, JobProgress.POINT_OBSERVATIONS);
+        long validObservations = JobProgress.get(a, JobProgress.POINT_OBSERVATIONS_VALID);
         String base = display(root.endsWith("/") ? root : root + "/");
-        String gridStats = base + "grid_stats/";
-        return String.format(Locale.ROOT, """
+        String first = base + (grid ? "grid_stats/" : "points/");
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
                 stacstream: done in %.1f s
                   items    %d
                   windows  %d of %d planned
                   read     %.1f MB of blocks
-                  valid    %.1f %% of %,d band pixels
-                  rows     %,d grid_stats rows, %d error rows
-                  tables   %s  %serrors/
-                  open     duckdb -c "SELECT * FROM read_parquet('%s**/*.parquet', hive_partitioning = true) LIMIT 10"
                 """, seconds, JobProgress.get(a, JobProgress.ITEMS), JobProgress.get(a, JobProgress.WINDOWS_DONE),
-                JobProgress.get(a, JobProgress.WINDOWS_PLANNED), JobProgress.get(a, JobProgress.BYTES_READ) / 1e6,
-                pixels == 0 ? 0.0 : 100.0 * valid / pixels, pixels, JobProgress.get(a, JobProgress.ROWS),
-                JobProgress.get(a, JobProgress.ERRORS), gridStats, base, gridStats)
-                + (manifests ? "  refs     " + base + "manifests/  (kerchunk: <collection>/items/<id>.json,"
-                        + " time stacks <collection>/<tile>/<asset>.json, .parq/ alike)\n" : "");
+                JobProgress.get(a, JobProgress.WINDOWS_PLANNED), JobProgress.get(a, JobProgress.BYTES_READ) / 1e6));
+        if (grid) {
+            out.append(String.format(Locale.ROOT, "  valid    %.1f %% of %,d band pixels%n",
+                    pixels == 0 ? 0.0 : 100.0 * valid / pixels, pixels));
+        }
+        if (points) {
+            out.append(String.format(Locale.ROOT, "  points   %,d observations (point x band x item), %.1f %% valid%n",
+                    observations, observations == 0 ? 0.0 : 100.0 * validObservations / observations));
+        }
+        List<String> rows = new ArrayList<>();
+        if (grid) {
+            rows.add(String.format(Locale.ROOT, "%,d grid_stats rows", JobProgress.get(a, JobProgress.ROWS)));
+        }
+        if (points) {
+            rows.add(String.format(Locale.ROOT, "%,d points rows", JobProgress.get(a, JobProgress.POINT_ROWS)));
+        }
+        rows.add(JobProgress.get(a, JobProgress.ERRORS) + " error rows");
+        out.append("  rows     ").append(String.join(", ", rows)).append('\n');
+        out.append("  tables   ").append(grid ? base + "grid_stats/  " : "").append(points ? base + "points/  " : "")
+                .append(base).append("errors/\n");
+        out.append(String.format(Locale.ROOT,
+                "  open     duckdb -c \"SELECT * FROM read_parquet('%s**/*.parquet', hive_partitioning = true) LIMIT 10\"%n",
+                first));
+        if (manifests) {
+            out.append("  refs     ").append(base).append("manifests/  (kerchunk: <collection>/items/<id>.json,"
+                    + " time stacks <collection>/<tile>/<asset>.json, .parq/ alike)\n");
+        }
+        return out.toString();
     }
 
     /** A {@code file:} URI as a plain local path (with its trailing slash); other URIs as they are. */

@@ -5,21 +5,35 @@ import java.util.Objects;
 
 /**
  * A validated pipeline file: what to read, how to mask and aggregate it, where to write, and how the job runs.
+ * {@code aggregate} (grid statistics) and {@code points} (point extraction) are each {@code null} when the pipeline
+ * does not ask for them; at least one is set.
  * Immutable and {@link Serializable}, so any section can be handed to a Flink operator. Loaded by
  * {@link PipelineConfigLoader}; every key and default is listed in {@link PipelineOptions}.
  */
 public record PipelineConfig(SourceConfig source, AssetsConfig assets, MaskConfig mask, AggregateConfig aggregate,
-        OutputConfig output, CheckpointConfig checkpoint, JobConfig job) implements Serializable {
+        PointsConfig points, OutputConfig output, CheckpointConfig checkpoint, JobConfig job) implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public PipelineConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(assets, "assets");
         Objects.requireNonNull(mask, "mask");
-        Objects.requireNonNull(aggregate, "aggregate");
+        if (aggregate == null && points == null) {
+            throw new IllegalArgumentException("a pipeline needs grid aggregation, point extraction or both");
+        }
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(job, "job");
+    }
+
+    /** Whether the job aggregates the bands into {@code grid_stats} ({@link #aggregate()} is then set). */
+    public boolean hasGrid() {
+        return aggregate != null;
+    }
+
+    /** Whether the job extracts points into {@code points} ({@link #points()} is then set). */
+    public boolean hasPoints() {
+        return points != null;
     }
 }

@@ -12,6 +12,12 @@ import static dev.stacstream.job.config.PipelineOptions.ASSETS_SCALE_OFFSET;
 import static dev.stacstream.job.config.PipelineOptions.CHECKPOINT_DIR;
 import static dev.stacstream.job.config.PipelineOptions.CHECKPOINT_INTERVAL;
 import static dev.stacstream.job.config.PipelineOptions.CHECKPOINT_RESTORE;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_ALLOWED_LATENESS;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_COMPOSITE;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_INTERPOLATE;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PERIOD;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINTS;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINT_ID;
 import static dev.stacstream.job.config.PipelineOptions.JOB_NAME;
 import static dev.stacstream.job.config.PipelineOptions.JOB_PARALLELISM;
 import static dev.stacstream.job.config.PipelineOptions.JOB_WEB_UI;
@@ -51,9 +57,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Reads the flattened settings into a {@link PipelineConfig}, section by section in file order (source, assets,
- * mask, aggregate, output, checkpoint, job), applying the rules that span keys (exactly one source, exactly one
- * grid, a mask rule needs its asset) and the derived defaults. The first problem found is thrown.
+ * Reads the flattened settings into a {@link PipelineConfig}, section by section (source, assets, mask, extract,
+ * aggregate, output, checkpoint, job), applying the rules that span keys (exactly one source, exactly one grid
+ * unless only points are extracted, a mask rule needs its asset) and the derived defaults. The first problem found
+ * is thrown.
  */
 final class PipelineConfigBinder {
 
@@ -78,11 +85,12 @@ final class PipelineConfigBinder {
         SourceConfig source = source();
         AssetsConfig assets = assets();
         MaskConfig mask = mask();
-        AggregateConfig aggregate = aggregate();
+        PointsConfig points = points();
+        AggregateConfig aggregate = aggregate(points != null);
         OutputConfig output = output();
         CheckpointConfig checkpoint = checkpoint(output);
         JobConfig job = job();
-        return new PipelineConfig(source, assets, mask, aggregate, output, checkpoint, job);
+        return new PipelineConfig(source, assets, mask, aggregate, points, output, checkpoint, job);
     }
 
     private SourceConfig source() {
@@ -158,12 +166,45 @@ final class PipelineConfigBinder {
         return build(MASK_EXCLUDE, () -> new MaskConfig.ClassMask(asset.get(), classes, rule));
     }
 
-    private AggregateConfig aggregate() {
+    /** The grid aggregation; {@code null} for a points-only pipeline (extract.points and no aggregate keys). */
+    private AggregateConfig aggregate(boolean points) {
+        List<Setting> aggregateKeys = settings.under("aggregate");
+        if (points && aggregateKeys.isEmpty()) {
+            return null;
+        }
+        if (Arrays.stream(new PipelineOption<?>[] {AGGREGATE_FACTOR, AGGREGATE_RESOLUTION, AGGREGATE_SIZE})
+                .noneMatch(o -> settings.get(o.key()).isPresent())) {
+            String hint = points ? "; or leave the aggregate section out for point extraction only"
+                    : "; or set extract.points for point extraction only";
+            throw new PipelineConfigException(file, "aggregate", "give exactly one of " + AGGREGATE_FACTOR.key() + ", "
+                    + AGGREGATE_RESOLUTION.key() + " or " + AGGREGATE_SIZE.key() + hint
+                    + (aggregateKeys.isEmpty() ? "" : " (" + aggregateKeys.get(0).key() + " is set)"));
+        }
         PipelineOption<GridSpec> gridKey = exactlyOne("aggregate", AGGREGATE_FACTOR, AGGREGATE_RESOLUTION,
                 AGGREGATE_SIZE);
         GridSpec grid = optional(gridKey).orElseThrow();
         return build(AGGREGATE_STATS, () -> new AggregateConfig(grid, value(AGGREGATE_STATS), value(AGGREGATE_PERIOD),
                 value(AGGREGATE_ALLOWED_LATENESS)));
+    }
+
+    /** Point extraction; {@code null} without extract.points (then no other extract key may be set). */
+    private PointsConfig points() {
+        Optional<String> file = optional(EXTRACT_POINTS);
+        if (file.isEmpty()) {
+            Optional<Setting> orphan = settings.under("extract").stream().findFirst();
+            if (orphan.isPresent()) {
+                throw new PipelineConfigException(this.file, orphan.get().key(), "needs extract.points, the points to"
+                        + " extract" + orphan.get().origin());
+            }
+            return null;
+        }
+        URI uri = location(EXTRACT_POINTS, file.get());
+        if (Locations.isFile(uri) && !Files.isRegularFile(Path.of(uri))) {
+            throw problem(EXTRACT_POINTS, Path.of(uri) + " does not exist");
+        }
+        String idProperty = optional(EXTRACT_POINT_ID).orElse(null);
+        return build(EXTRACT_POINTS, () -> new PointsConfig(uri, idProperty, value(EXTRACT_PERIOD),
+                value(EXTRACT_COMPOSITE), value(EXTRACT_INTERPOLATE), value(EXTRACT_ALLOWED_LATENESS)));
     }
 
     private OutputConfig output() {

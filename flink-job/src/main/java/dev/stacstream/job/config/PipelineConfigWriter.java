@@ -12,6 +12,12 @@ import static dev.stacstream.job.config.PipelineOptions.ASSETS_SCALE_OFFSET;
 import static dev.stacstream.job.config.PipelineOptions.CHECKPOINT_DIR;
 import static dev.stacstream.job.config.PipelineOptions.CHECKPOINT_INTERVAL;
 import static dev.stacstream.job.config.PipelineOptions.CHECKPOINT_RESTORE;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_ALLOWED_LATENESS;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_COMPOSITE;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_INTERPOLATE;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PERIOD;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINTS;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINT_ID;
 import static dev.stacstream.job.config.PipelineOptions.JOB_NAME;
 import static dev.stacstream.job.config.PipelineOptions.JOB_PARALLELISM;
 import static dev.stacstream.job.config.PipelineOptions.JOB_WEB_UI;
@@ -70,7 +76,12 @@ public final class PipelineConfigWriter {
         source(root, config.source());
         assets(root, config.assets());
         mask(root, config.mask());
-        aggregate(root, config.aggregate());
+        if (config.hasGrid()) {
+            aggregate(root, config.aggregate());
+        }
+        if (config.hasPoints()) {
+            points(root, config.points());
+        }
         put(root, OUTPUT_ROOT, config.output().root().toString());
         put(root, OUTPUT_MANIFESTS, config.output().manifests().stream().map(ManifestFormat::yamlName).toList());
         put(root, OUTPUT_MANIFEST_RECORD_SIZE, config.output().manifestRecordSize());
@@ -143,6 +154,17 @@ public final class PipelineConfigWriter {
         put(root, AGGREGATE_STATS, aggregate.statistics().stream().map(Statistic::yamlName).toList());
         put(root, AGGREGATE_PERIOD, aggregate.period().yamlName());
         put(root, AGGREGATE_ALLOWED_LATENESS, DurationFormat.format(aggregate.allowedLateness()));
+    }
+
+    private static void points(Map<String, Object> root, PointsConfig points) {
+        put(root, EXTRACT_POINTS, points.points().toString());
+        if (points.idProperty() != null) {
+            put(root, EXTRACT_POINT_ID, points.idProperty());
+        }
+        put(root, EXTRACT_PERIOD, points.period().yamlName());
+        put(root, EXTRACT_COMPOSITE, points.composite().yamlName());
+        put(root, EXTRACT_INTERPOLATE, points.interpolation().yamlName());
+        put(root, EXTRACT_ALLOWED_LATENESS, DurationFormat.format(points.allowedLateness()));
     }
 
     /** Puts {@code value} at the option's dotted key, creating the nested sections on the way. */

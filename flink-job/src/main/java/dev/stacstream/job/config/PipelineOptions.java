@@ -188,11 +188,44 @@ public final class PipelineOptions {
             "How long after the watermark passes a period's end its cells still accept late items (a late item"
                     + " updates them). Match it to source.lookback.");
 
+    // ---------------------------------------------------------------- extract (points)
+
+    public static final PipelineOption<String> EXTRACT_POINTS = PipelineOption.withoutDefault("extract.points",
+            ValueParsers.text(), "not set: no point extraction",
+            "Point extraction: a GeoJSON FeatureCollection of Point features (WGS 84 longitude/latitude), as a path or"
+                    + " URI (file, http(s), s3). Each point's pixel is sampled in every item that covers it, and the"
+                    + " points table gets one row per point, band and period. With it, the aggregate section may be"
+                    + " left out for a run without grid_stats.");
+
+    public static final PipelineOption<String> EXTRACT_POINT_ID = PipelineOption.withoutDefault("extract.point-id",
+            ValueParsers.text(), "not set: each feature's own id",
+            "The property that holds each point's id (a string or an integer, unique in the file).");
+
+    public static final PipelineOption<Period> EXTRACT_PERIOD = PipelineOption.withDefault("extract.period",
+            ValueParsers.oneOf(Period::fromYamlName, names(Period.values())), Period.MONTH, "month",
+            "Time bucket of the point composites by item datetime (UTC): item, day or month.");
+
+    public static final PipelineOption<PointsConfig.Composite> EXTRACT_COMPOSITE = PipelineOption.withDefault(
+            "extract.composite", ValueParsers.oneOf(PointsConfig.Composite::fromYamlName,
+                    names(PointsConfig.Composite.values())), PointsConfig.Composite.MEDIAN, "median",
+            "How the valid observations of a point, band and period reduce to one value: median or mean.");
+
+    public static final PipelineOption<PointsConfig.Interpolation> EXTRACT_INTERPOLATE = PipelineOption.withDefault(
+            "extract.interpolate", ValueParsers.oneOf(PointsConfig.Interpolation::fromYamlName,
+                    names(PointsConfig.Interpolation.values())), PointsConfig.Interpolation.LINEAR, "linear",
+            "A period without a valid observation between two that have one: linear (interpolated in time, written"
+                    + " once the later one closes) or none (value NULL).");
+
+    public static final PipelineOption<Duration> EXTRACT_ALLOWED_LATENESS = PipelineOption.withDefault(
+            "extract.allowed-lateness", ValueParsers.duration(Duration.ZERO), Duration.ofDays(3), "3 d",
+            "How long after the watermark passes a period's end its composites still accept late items.");
+
     // ---------------------------------------------------------------- output
 
     public static final PipelineOption<String> OUTPUT_ROOT = PipelineOption.withoutDefault("output.root",
             ValueParsers.text(), "required",
-            "Folder path or URI (file, s3) of the output; tables land in <root>/grid_stats/ and <root>/errors/. A"
+            "Folder path or URI (file, s3) of the output; tables land in <root>/grid_stats/, <root>/points/ and"
+                    + " <root>/errors/. A"
                     + " relative path is resolved against the working directory.");
 
     public static final PipelineOption<Set<ManifestFormat>> OUTPUT_MANIFESTS = PipelineOption.withDefault(
@@ -242,13 +275,14 @@ public final class PipelineOptions {
             MASK_EXCLUDE, MASK_QA_BITS, MASK_DILATION_ENABLED, MASK_DILATION_MASK1_VALUES, MASK_DILATION_MASK2_VALUES,
             MASK_DILATION_KERNEL1_SIZE, MASK_DILATION_KERNEL2_SIZE, MASK_DILATION_EROSION_KERNEL_SIZE,
             AGGREGATE_FACTOR, AGGREGATE_RESOLUTION, AGGREGATE_SIZE, AGGREGATE_STATS, AGGREGATE_PERIOD,
-            AGGREGATE_ALLOWED_LATENESS, OUTPUT_ROOT, OUTPUT_MANIFESTS, OUTPUT_MANIFEST_RECORD_SIZE, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, CHECKPOINT_RESTORE,
+            AGGREGATE_ALLOWED_LATENESS, EXTRACT_POINTS, EXTRACT_POINT_ID, EXTRACT_PERIOD, EXTRACT_COMPOSITE,
+            EXTRACT_INTERPOLATE, EXTRACT_ALLOWED_LATENESS, OUTPUT_ROOT, OUTPUT_MANIFESTS, OUTPUT_MANIFEST_RECORD_SIZE, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, CHECKPOINT_RESTORE,
             JOB_PARALLELISM, JOB_NAME, JOB_WEB_UI);
 
     private PipelineOptions() {
     }
 
-    /** Every key, in documentation order (source, assets, mask, aggregate, output, checkpoint, job). */
+    /** Every key, in documentation order (source, assets, mask, aggregate, extract, output, checkpoint, job). */
     public static List<PipelineOption<?>> all() {
         return ALL;
     }

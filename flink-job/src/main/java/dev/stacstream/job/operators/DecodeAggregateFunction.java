@@ -21,6 +21,8 @@ import dev.stacstream.job.mask.MaskedBlock;
 import dev.stacstream.job.plan.AssetRole;
 import dev.stacstream.job.plan.AssetWindow;
 import dev.stacstream.job.plan.BlockTask;
+import dev.stacstream.job.points.PointObservation;
+import dev.stacstream.job.points.PointSampler;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import java.nio.ByteBuffer;
@@ -37,7 +39,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * The CPU stage, chained right after the async read: decodes the fetched blocks of each asset, applies the
  * mask and nodata rules, and reduces the window to partial statistics per band and output cell, emitted as
- * {@link ChunkPartial}s. Decoded pixels live only inside this function, in rasters reused from window to window;
+ * {@link ChunkPartial}s, and/or samples the input points inside the window ({@link PointObservation}s, to a side
+ * output). Decoded pixels live only inside this function, in rasters reused from window to window;
  * failures become error rows.
  *
  * <p>The partials' cells are views of the aggregator's storage ({@link WindowChunks}), overwritten by the next
@@ -53,9 +56,13 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
     private static final int RASTER_SHAPES_PER_ASSET = 2;
 
     private final MaskRule maskRule;
+    /** The output grid, or {@code null} when the job only extracts points. */
     private final GridSpec gridSpec;
     private final PeriodAssigner periods;
     private final OutputTag<ErrorRow> errors;
+    /** The point sampler and where its observations go, or {@code null} without point extraction. */
+    private final PointSampler points;
+    private final OutputTag<PointObservation> pointObservations;
     private transient WindowDecoder decoder;
     /** The decoded windows' pixels, reused window after window: they are dead once the window is aggregated. */
     private transient RasterPool rasters;
@@ -65,11 +72,26 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
     private transient Counter pixels;
     private transient Counter validPixels;
 
-    public DecodeAggregateFunction(MaskRule maskRule, GridSpec gridSpec, PeriodAssigner periods, OutputTag<ErrorRow> errors) {
+    /**
+     * @param gridSpec the output grid, or {@code null} to aggregate nothing (point extraction only)
+     * @param periods the grid's periods ({@code null} without a grid)
+     * @param points samples the input points of each window, or {@code null} for no point extraction
+     * @param pointObservations the side output of the points' observations (with {@code points})
+     */
+    public DecodeAggregateFunction(MaskRule maskRule, GridSpec gridSpec, PeriodAssigner periods, OutputTag<ErrorRow> errors,
+            PointSampler points, OutputTag<PointObservation> pointObservations) {
+        if (gridSpec == null && points == null) {
+            throw new IllegalArgumentException("the decode stage needs an output grid, points to sample, or both");
+        }
+        if ((points == null) != (pointObservations == null)) {
+            throw new IllegalArgumentException("points to sample need their side output, and only they");
+        }
         this.maskRule = maskRule;
         this.gridSpec = gridSpec;
         this.periods = periods;
         this.errors = errors;
+        this.points = points;
+        this.pointObservations = pointObservations;
     }
 
     @Override
@@ -77,7 +99,7 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
         decoder = new WindowDecoder(BlockDecoder.defaults(), false);
         rasters = new RasterPool(RASTER_SHAPES_PER_ASSET);
         masker = new BlockMasker(maskRule);
-        aggregator = new BlockAggregator(gridSpec);
+        aggregator = gridSpec == null ? null : new BlockAggregator(gridSpec);
         var metrics = getRuntimeContext().getMetricGroup().addGroup("decode");
         windows = metrics.counter("windows");
         pixels = metrics.counter("pixels");
@@ -116,18 +138,14 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
             }
         }
         MaskedBlock masked;
+        LevelGrid level = levelGrid(firstBand);
         try {
-            BlockInput block = BlockInput.of(levelGrid(firstBand), firstBand.window(), bands);
+            BlockInput block = BlockInput.of(level, firstBand.window(), bands);
             masked = masker.mask(maskAsset == null ? block : block.withMask(maskLayer(maskAsset, maskRaster, firstBand)));
         } catch (IllegalArgumentException e) {
             ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(task.itemId(), ErrorStage.MASK, "misaligned",
                     task.describe() + ": " + e.getMessage(), Instant.now()), r -> ctx.output(errors, r));
             return;
-        }
-        BlockAggregate aggregate = aggregator.aggregate(masked);
-        long valid = 0;
-        for (int b = 0; b < bands.size(); b++) {
-            valid += aggregate.validPixels(b);
         }
         long stored = 0;
         for (List<ByteBuffer> asset : fetched.blocks()) {
@@ -136,13 +154,45 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
             }
         }
         windows.inc();
+        getRuntimeContext().getLongCounter(JobProgress.WINDOWS_DONE).add(1);
+        getRuntimeContext().getLongCounter(JobProgress.BYTES_READ).add(stored);
+        if (points != null) {
+            sample(task, level, masked, ctx);
+        }
+        if (aggregator == null) {
+            return;
+        }
+        BlockAggregate aggregate = aggregator.aggregate(masked);
+        long valid = 0;
+        for (int b = 0; b < bands.size(); b++) {
+            valid += aggregate.validPixels(b);
+        }
         pixels.inc(aggregate.totalPixels() * bands.size());
         validPixels.inc(valid);
-        getRuntimeContext().getLongCounter(JobProgress.WINDOWS_DONE).add(1);
         getRuntimeContext().getLongCounter(JobProgress.PIXELS).add(aggregate.totalPixels() * bands.size());
         getRuntimeContext().getLongCounter(JobProgress.PIXELS_VALID).add(valid);
-        getRuntimeContext().getLongCounter(JobProgress.BYTES_READ).add(stored);
         emit(task, firstBand, aggregate, out);
+    }
+
+    /** The points' observations of the window, to their side output. */
+    private void sample(BlockTask task, LevelGrid level, MaskedBlock masked, Context ctx) {
+        int[] emitted = new int[1];
+        int valid;
+        try {
+            valid = points.sample(task, level, masked, o -> {
+                ctx.output(pointObservations, o);
+                emitted[0]++;
+            });
+        } catch (IllegalArgumentException e) {
+            ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(task.itemId(), ErrorStage.AGGREGATE, "unsupported",
+                    task.describe() + ": the points cannot be placed on its grid: " + e.getMessage(), Instant.now()),
+                    r -> ctx.output(errors, r));
+            return;
+        }
+        if (emitted[0] > 0) {
+            getRuntimeContext().getLongCounter(JobProgress.POINT_OBSERVATIONS).add(emitted[0]);
+            getRuntimeContext().getLongCounter(JobProgress.POINT_OBSERVATIONS_VALID).add(valid);
+        }
     }
 
     /** Decodes asset {@code slot} of the task into the pool's raster of its shape. */

@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public final class JobProgress {
 
-    /** Items planned (their first work window routed on). */
+    /** Items planned. */
     public static final String ITEMS = "stacstream.items";
     /** Work windows planned, over all items. */
     public static final String WINDOWS_PLANNED = "stacstream.windows.planned";
@@ -23,6 +23,11 @@ public final class JobProgress {
     public static final String ERRORS = "stacstream.errors";
     /** grid_stats rows emitted to the sink. */
     public static final String ROWS = "stacstream.rows";
+    /** Point observations (point x band x item) sampled, and those of them that were valid. */
+    public static final String POINT_OBSERVATIONS = "stacstream.points.observations";
+    public static final String POINT_OBSERVATIONS_VALID = "stacstream.points.observations.valid";
+    /** points rows emitted to the sink. */
+    public static final String POINT_ROWS = "stacstream.points.rows";
 
     private JobProgress() {}
 

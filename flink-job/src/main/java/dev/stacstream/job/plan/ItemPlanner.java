@@ -8,6 +8,7 @@ import dev.stacstream.cog.plan.BlockPlanner;
 import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.cog.read.BlockDecoder;
 import dev.stacstream.cog.tiff.ImageLayout;
+import dev.stacstream.job.mask.LevelGrid;
 import dev.stacstream.job.mask.MaskLayer;
 import dev.stacstream.sinks.kerchunk.item.AssetSource;
 import dev.stacstream.sinks.kerchunk.item.ItemInfo;
@@ -18,6 +19,7 @@ import dev.stacstream.stac.model.StacItem;
 import dev.stacstream.storage.RangeReader;
 import dev.stacstream.storage.StorageException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Function;
@@ -68,8 +70,15 @@ public final class ItemPlanner {
         String tile = tileOf(item, first);
         WindowGrid windows = mask == null ? WindowSizing.oneBlockEach(grid)
                 : WindowSizing.alignedWithMask(grid, mask.cog.level(maskLevel), maskRatio(item, mask, maskLevel, bandGt));
-        List<BlockTask> tasks = new ArrayList<>(windows.count());
-        for (int w = 0; w < windows.count(); w++) {
+        BitSet selected;
+        try {
+            selected = options.windows().select(new LevelGrid(grid.width(), grid.height(), bandGt,
+                    first.cog.geoReference().epsg()), windows);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(item.id(), first.asset.key(), first.href, "unsupported", e.getMessage(), e);
+        }
+        List<BlockTask> tasks = new ArrayList<>(selected.cardinality());
+        for (int w = selected.nextSetBit(0); w >= 0; w = selected.nextSetBit(w + 1)) {
             PixelWindow window = windows.window(w);
             List<AssetWindow> assets = new ArrayList<>(bands.size() + 1);
             for (Opened band : bands) {

@@ -12,6 +12,7 @@ import dev.stacstream.job.mask.SclDilationParams;
 import dev.stacstream.job.operators.PeriodAssigner;
 import dev.stacstream.job.operators.PeriodChunkAggregate.Stat;
 import dev.stacstream.job.plan.PlanOptions;
+import dev.stacstream.job.plan.WindowSelection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -68,8 +69,8 @@ final class KernelSettings {
         return out;
     }
 
-    static PlanOptions planOptions(PipelineConfig config, MaskRule rule) {
+    static PlanOptions planOptions(PipelineConfig config, MaskRule rule, WindowSelection windows) {
         return new PlanOptions(config.assets().bands(), config.mask().maskAsset().orElse(null), config.assets().level(),
-                rule.haloPixels(), config.assets().scaleOffset());
+                rule.haloPixels(), config.assets().scaleOffset(), windows);
     }
 }

@@ -2,29 +2,41 @@ package dev.stacstream.job.topology;
 
 import dev.stacstream.job.config.ManifestFormat;
 import dev.stacstream.job.config.PipelineConfig;
+import dev.stacstream.job.config.PointsConfig;
 import dev.stacstream.job.mask.MaskRule;
 import dev.stacstream.job.operators.ChunkPartial;
 import dev.stacstream.job.operators.ChunkPartialCodec;
 import dev.stacstream.job.operators.DecodeAggregateFunction;
-import dev.stacstream.job.operators.FetchedWindowCodec;
-import dev.stacstream.job.operators.PlannedCodec;
-import dev.stacstream.job.operators.FetchedWindow;
 import dev.stacstream.job.operators.ErrorRecorder;
+import dev.stacstream.job.operators.FetchedWindow;
+import dev.stacstream.job.operators.FetchedWindowCodec;
 import dev.stacstream.job.operators.ItemReferencesCodec;
 import dev.stacstream.job.operators.JobProgress;
 import dev.stacstream.job.operators.PeriodChunkAggregate;
 import dev.stacstream.job.operators.PlanItemsFunction;
 import dev.stacstream.job.operators.Planned;
+import dev.stacstream.job.operators.PlannedCodec;
 import dev.stacstream.job.operators.ReadBlocksFunction;
 import dev.stacstream.job.plan.BlockTask;
 import dev.stacstream.job.plan.BlockTaskCodec;
+import dev.stacstream.job.plan.WindowSelection;
+import dev.stacstream.job.points.PointCodecs;
+import dev.stacstream.job.points.PointComposite;
+import dev.stacstream.job.points.PointKey;
+import dev.stacstream.job.points.PointObservation;
+import dev.stacstream.job.points.PointSampler;
+import dev.stacstream.job.points.PointSet;
+import dev.stacstream.job.points.PointSetLoader;
+import dev.stacstream.job.points.PointWindows;
 import dev.stacstream.job.types.CodecTypeInfo;
 import dev.stacstream.sinks.ParquetTables;
 import dev.stacstream.sinks.manifest.ItemReferences;
 import dev.stacstream.sinks.manifest.ManifestOptions;
 import dev.stacstream.sinks.manifest.ManifestSink;
+import dev.stacstream.sinks.parquet.PointsTable;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.GridStatsBatch;
+import dev.stacstream.sinks.row.PointRow;
 import dev.stacstream.stac.model.StacItem;
 import dev.stacstream.stac.source.StacWatermarkStrategies;
 import dev.stacstream.storage.StorageOptions;
@@ -48,6 +60,8 @@ import org.apache.flink.util.OutputTag;
  *   ─► decode + mask + partial aggregate (chained: pixels never leave this task)
  *   ─► keyBy(chunk) merge the windows of the period's items, close periods by event time
  *   ─► grid_stats (FileSink, exactly once)          every stage's failures ─► errors (FileSink)
+ * decode ─► point observations (side output) ─► keyBy(point, tile, band) composites per period, gaps interpolated
+ *   ─► points (FileSink, exactly once)               (point extraction, extract.points)
  * plan ─► item references ─► manifests (Sink V2 committer: item manifests and time stacks per checkpoint)
  * </pre>
  *
@@ -64,6 +78,8 @@ public final class StacstreamTopology {
     public static final String UID_GRID_SINK = "grid-stats-sink";
     public static final String UID_ERROR_SINK = "errors-sink";
     public static final String UID_MANIFEST_SINK = "manifest-sink";
+    public static final String UID_POINTS = "point-composites";
+    public static final String UID_POINTS_SINK = "points-sink";
 
     static final Duration PLAN_TIMEOUT = Duration.ofMinutes(2);
     static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
@@ -74,6 +90,8 @@ public final class StacstreamTopology {
     static final Duration SOURCE_IDLENESS = Duration.ofMinutes(1);
 
     private static final OutputTag<ErrorRow> ERRORS = new OutputTag<>("errors", ErrorRow.typeInfo());
+    private static final OutputTag<PointObservation> POINT_OBSERVATIONS = new OutputTag<>("point-observations",
+            CodecTypeInfo.of(PointObservation.class, new PointCodecs.ObservationCodec()));
     private static final OutputTag<ItemReferences> REFERENCES = new OutputTag<>("references",
             CodecTypeInfo.of(ItemReferences.class, new ItemReferencesCodec()));
 
@@ -88,12 +106,15 @@ public final class StacstreamTopology {
     public static void build(StreamExecutionEnvironment env, PipelineConfig config, StorageOptions storage,
             TopologyHooks hooks) {
         MaskRule rule = KernelSettings.maskRule(config.mask());
+        PointSet points = config.hasPoints() ? PointSetLoader.load(config.points(), storage) : null;
         DataStream<StacItem> items = env.fromSource(SourceFactory.source(config.source(), storage),
                         StacWatermarkStrategies.forItemDatetime(OUT_OF_ORDERNESS, SOURCE_IDLENESS), "STAC items")
                 .uid(UID_SOURCE);
 
+        // Grid statistics need every window; point extraction alone reads only the windows holding a point.
+        WindowSelection windows = config.hasGrid() ? WindowSelection.ALL : new PointWindows(points);
         SingleOutputStreamOperator<Planned> planned = AsyncDataStream.unorderedWait(items,
-                        new PlanItemsFunction(KernelSettings.planOptions(config, rule), storage),
+                        new PlanItemsFunction(KernelSettings.planOptions(config, rule, windows), storage),
                         PLAN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, PLAN_CAPACITY)
                 .returns(CodecTypeInfo.of(Planned.class, new PlannedCodec()))
                 .uid(UID_PLAN).name("plan: headers, windows, blocks");
@@ -106,23 +127,39 @@ public final class StacstreamTopology {
                 .returns(CodecTypeInfo.of(FetchedWindow.class, new FetchedWindowCodec()))
                 .uid(UID_READ).name("read blocks");
         SingleOutputStreamOperator<ChunkPartial> partials = fetched
-                .process(new DecodeAggregateFunction(rule, KernelSettings.gridSpec(config.aggregate()),
-                        KernelSettings.periods(config.aggregate().period()), ERRORS))
+                .process(new DecodeAggregateFunction(rule,
+                        config.hasGrid() ? KernelSettings.gridSpec(config.aggregate()) : null,
+                        config.hasGrid() ? KernelSettings.periods(config.aggregate().period()) : null, ERRORS,
+                        points == null ? null : new PointSampler(points), points == null ? null : POINT_OBSERVATIONS))
                 .returns(CodecTypeInfo.of(ChunkPartial.class, new ChunkPartialCodec()))
-                .uid(UID_DECODE).name("decode, mask, partial aggregate");
-
-        Duration lateness = config.aggregate().allowedLateness();
-        SingleOutputStreamOperator<GridStatsBatch> rows = partials
-                .keyBy(ChunkPartial::chunkKey, Types.STRING)
-                .process(new PeriodChunkAggregate(lateness, KernelSettings.stats(config.aggregate().statistics()), ERRORS))
-                .returns(GridStatsBatch.typeInfo())
-                .uid(UID_PERIOD).name("aggregate periods");
+                .uid(UID_DECODE).name(config.hasGrid() ? "decode, mask, partial aggregate" : "decode, mask, sample points");
 
         String root = config.output().root().toString();
-        rows.sinkTo(ParquetTables.gridStatsSink(root)).uid(UID_GRID_SINK).name("grid_stats");
-        tasks.getSideOutput(ERRORS)
-                .union(partials.getSideOutput(ERRORS), rows.getSideOutput(ERRORS))
-                .sinkTo(ParquetTables.errorsSink(root)).uid(UID_ERROR_SINK).name("errors");
+        DataStream<ErrorRow> errors = tasks.getSideOutput(ERRORS).union(partials.getSideOutput(ERRORS));
+        if (config.hasGrid()) {
+            Duration lateness = config.aggregate().allowedLateness();
+            SingleOutputStreamOperator<GridStatsBatch> rows = partials
+                    .keyBy(ChunkPartial::chunkKey, Types.STRING)
+                    .process(new PeriodChunkAggregate(lateness, KernelSettings.stats(config.aggregate().statistics()),
+                            ERRORS))
+                    .returns(GridStatsBatch.typeInfo())
+                    .uid(UID_PERIOD).name("aggregate periods");
+            rows.sinkTo(ParquetTables.gridStatsSink(root)).uid(UID_GRID_SINK).name("grid_stats");
+            errors = errors.union(rows.getSideOutput(ERRORS));
+        }
+        if (points != null) {
+            PointsConfig p = config.points();
+            SingleOutputStreamOperator<PointRow> pointRows = partials.getSideOutput(POINT_OBSERVATIONS)
+                    .keyBy(PointObservation::key, CodecTypeInfo.of(PointKey.class, new PointCodecs.KeyCodec()))
+                    .process(new PointComposite(KernelSettings.periods(p.period()), p.composite(), p.interpolation(),
+                            p.allowedLateness(), ERRORS))
+                    .returns(CodecTypeInfo.of(PointRow.class, new PointCodecs.RowCodec()))
+                    .uid(UID_POINTS).name("point composites");
+            pointRows.sinkTo(ParquetTables.pointsSink(root, new PointsTable(points.attributes(), points.valuesById())))
+                    .uid(UID_POINTS_SINK).name("points");
+            errors = errors.union(pointRows.getSideOutput(ERRORS));
+        }
+        errors.sinkTo(ParquetTables.errorsSink(root)).uid(UID_ERROR_SINK).name("errors");
         manifestOptions(config).ifPresent(options -> hooks.beforeManifests(tasks.getSideOutput(REFERENCES))
                 .sinkTo(new ManifestSink(config.output().manifestsRoot(), options))
                 // One committer owns every time stack (read-modify-write files); it writes only metadata.
@@ -146,11 +183,10 @@ public final class StacstreamTopology {
         @Override
         public void processElement(Planned planned, Context ctx, Collector<BlockTask> out) {
             if (planned.references() != null) {
+                // One per planned item, also when point extraction plans none of its windows.
+                getRuntimeContext().getLongCounter(JobProgress.ITEMS).add(1);
                 ctx.output(REFERENCES, planned.references());
             } else if (planned.task() != null) {
-                if (planned.task().windowIndex() == 0) {
-                    getRuntimeContext().getLongCounter(JobProgress.ITEMS).add(1);
-                }
                 getRuntimeContext().getLongCounter(JobProgress.WINDOWS_PLANNED).add(1);
                 out.collect(planned.task());
             } else {

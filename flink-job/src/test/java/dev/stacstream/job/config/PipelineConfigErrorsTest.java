@@ -215,7 +215,23 @@ class PipelineConfigErrorsTest {
                                 + " aggregate.factor and aggregate.size (--set KEY=null removes a key that the file"
                                 + " sets)"),
                 set("no grid", "aggregate.factor=null",
-                        "aggregate: give exactly one of aggregate.factor, aggregate.resolution or aggregate.size"),
+                        "aggregate: give exactly one of aggregate.factor, aggregate.resolution or aggregate.size; or set"
+                                + " extract.points for point extraction only"),
+                sets("statistics without a grid beside points", List.of("aggregate.factor=null",
+                        "aggregate.stats=[mean]", "extract.points=points.geojson"),
+                        "aggregate: give exactly one of aggregate.factor, aggregate.resolution or aggregate.size; or"
+                                + " leave the aggregate section out for point extraction only (aggregate.stats is set)"),
+                set("extract key without points", "extract.period=day",
+                        "extract.period: needs extract.points, the points to extract (from --set extract.period=day)"),
+                set("missing points file", "extract.points=nowhere.geojson",
+                        "extract.points: {dir}/nowhere.geojson does not exist (from --set"
+                                + " extract.points=nowhere.geojson)"),
+                sets("unknown composite", List.of("extract.points=points.geojson", "extract.composite=mode"),
+                        "extract.composite: expected one of median, mean, got 'mode' (from --set"
+                                + " extract.composite=mode)"),
+                sets("unknown interpolation", List.of("extract.points=points.geojson", "extract.interpolate=cubic"),
+                        "extract.interpolate: expected one of linear, none, got 'cubic' (from --set"
+                                + " extract.interpolate=cubic)"),
                 sets("negative resolution", List.of("aggregate.factor=null", "aggregate.resolution=-20"),
                         "aggregate.resolution: must be greater than 0, got -20 (from --set aggregate.resolution=-20)"),
                 sets("size of one number", List.of("aggregate.factor=null", "aggregate.size=[10]"),
@@ -248,6 +264,7 @@ class PipelineConfigErrorsTest {
     @BeforeEach
     void catalog() throws IOException {
         Files.writeString(dir.resolve("catalog.json"), "{\"type\": \"Catalog\"}");
+        Files.writeString(dir.resolve("points.geojson"), "{\"type\": \"FeatureCollection\", \"features\": []}");
     }
 
     @ParameterizedTest(name = "{0}")

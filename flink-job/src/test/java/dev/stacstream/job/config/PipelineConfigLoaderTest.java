@@ -70,6 +70,13 @@ class PipelineConfigLoaderTest {
               stats: [sum, count]
               period: month
               allowed-lateness: 12 h
+            extract:
+              points: refs/points.geojson
+              point-id: sample_id
+              period: day
+              composite: mean
+              interpolate: none
+              allowed-lateness: 1 d
             output:
               root: s3://bucket/stacstream/run-1/
             checkpoint:
@@ -89,6 +96,8 @@ class PipelineConfigLoaderTest {
     void catalogAndSavepoint() throws IOException {
         Files.writeString(dir.resolve("catalog.json"), "{\"type\": \"Catalog\"}");
         Files.createDirectories(dir.resolve("savepoints/sp-1"));
+        Files.createDirectories(dir.resolve("refs"));
+        Files.writeString(dir.resolve("refs/points.geojson"), "{\"type\": \"FeatureCollection\", \"features\": []}");
     }
 
     @Test
@@ -240,6 +249,26 @@ class PipelineConfigLoaderTest {
     }
 
     @Test
+    void pointExtractionAloneNeedsNoAggregateSectionAndGetsTheGfmapDefaults() throws IOException {
+        PipelineConfig config = load(MINIMAL.replace("aggregate:\n  factor: 10\n", "extract:\n  points: refs/points.geojson\n"));
+
+        assertThat(config.hasGrid()).isFalse();
+        assertThat(config.aggregate()).isNull();
+        assertThat(config.hasPoints()).isTrue();
+        assertThat(config.points()).isEqualTo(new PointsConfig(fileUri("refs/points.geojson"), null, Period.MONTH,
+                PointsConfig.Composite.MEDIAN, PointsConfig.Interpolation.LINEAR, Duration.ofDays(3)));
+    }
+
+    @Test
+    void withoutExtractPointsThereIsNoPointExtraction() throws IOException {
+        PipelineConfig config = load(MINIMAL);
+
+        assertThat(config.hasPoints()).isFalse();
+        assertThat(config.points()).isNull();
+        assertThat(config.hasGrid()).isTrue();
+    }
+
+    @Test
     void everyKeyIsRead() throws IOException {
         PipelineConfig config = load(EVERY_KEY);
 
@@ -258,6 +287,8 @@ class PipelineConfigLoaderTest {
                 new SclDilation(true, List.of(4, 5), List.of(8, 9), 9, 39, 3)));
         assertThat(config.aggregate()).isEqualTo(new AggregateConfig(new GridSpec.ByResolution(200),
                 EnumSet.of(Statistic.COUNT, Statistic.SUM), Period.MONTH, Duration.ofHours(12)));
+        assertThat(config.points()).isEqualTo(new PointsConfig(fileUri("refs/points.geojson"), "sample_id", Period.DAY,
+                PointsConfig.Composite.MEAN, PointsConfig.Interpolation.NONE, Duration.ofDays(1)));
         assertThat(config.output().root()).isEqualTo(URI.create("s3://bucket/stacstream/run-1"));
         assertThat(config.checkpoint().interval()).isEqualTo(Duration.ofSeconds(90));
         assertThat(config.job()).isEqualTo(new JobConfig(4, "nightly composites", false));
@@ -272,6 +303,12 @@ class PipelineConfigLoaderTest {
         assets: {bands: [nir08]}
         mask: {asset: qa_pixel, qa-bits: [0, 1, 2, 3, 4]}
         aggregate: {size: [100, 80], period: item}
+        output: {root: out}
+        """,
+        """
+        source: {catalog: catalog.json}
+        assets: {bands: [red]}
+        extract: {points: refs/points.geojson}
         output: {root: out}
         """
     })

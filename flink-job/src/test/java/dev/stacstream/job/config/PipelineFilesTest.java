@@ -88,6 +88,18 @@ class PipelineFilesTest {
     }
 
     @Test
+    void pointsExtractsTheTestPointsMonthlyWithoutAGrid() {
+        PipelineConfig config = PipelineConfigLoader.load(Path.of("conf/pipelines/points.yaml"), List.of(), ROOT);
+
+        assertThat(config.hasGrid()).isFalse();
+        assertThat(config.points()).isEqualTo(new PointsConfig(ROOT.resolve("test-data/points/points.geojson").toUri(),
+                "sample_id", Period.MONTH, PointsConfig.Composite.MEDIAN, PointsConfig.Interpolation.LINEAR,
+                Duration.ofDays(3)));
+        assertThat(config.mask().maskAsset()).contains("scl");
+        assertThat(config.output().manifests()).isEmpty();
+    }
+
+    @Test
     void localShowsEveryKey() throws IOException {
         Set<String> shown = keysWithExamplesUncommented(LOCAL);
 
@@ -95,7 +107,7 @@ class PipelineFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"conf/pipelines/local.yaml", "conf/pipelines/earth-search.yaml"})
+    @ValueSource(strings = {"conf/pipelines/local.yaml", "conf/pipelines/earth-search.yaml", "conf/pipelines/points.yaml"})
     void commentedExamplesUseOnlyKnownKeys(String file) throws IOException {
         Set<String> shown = keysWithExamplesUncommented(Path.of(file));
 

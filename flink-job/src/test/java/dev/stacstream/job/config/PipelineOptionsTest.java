@@ -27,11 +27,11 @@ class PipelineOptionsTest {
     }
 
     @Test
-    void keysAreUniqueLowerCaseDottedPathsUnderTheSevenSections() {
+    void keysAreUniqueLowerCaseDottedPathsUnderTheEightSections() {
         List<String> keys = PipelineOptions.all().stream().map(PipelineOption::key).toList();
 
         assertThat(keys).doesNotHaveDuplicates()
-                .allMatch(k -> k.matches("(source|assets|mask|aggregate|output|checkpoint|job)(\\.[a-z0-9-]+)+"));
+                .allMatch(k -> k.matches("(source|assets|mask|aggregate|extract|output|checkpoint|job)(\\.[a-z0-9-]+)+"));
     }
 
     @Test

@@ -33,6 +33,9 @@ public final class GeoParquetMetadata {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String column;
+    private final String geometryType;
+    /** Whether the coordinates are WGS 84 longitude/latitude, GeoParquet's default CRS (no {@code crs} member). */
+    private final boolean lonLat;
     private String crs;
     /** The CRS instance of the previous row. */
     private String lastCrs;
@@ -44,7 +47,22 @@ public final class GeoParquetMetadata {
 
     /** Metadata for the (primary and only) polygon column {@code column}. */
     public GeoParquetMetadata(String column) {
+        this(column, "Polygon", false);
+    }
+
+    private GeoParquetMetadata(String column, String geometryType, boolean lonLat) {
         this.column = column;
+        this.geometryType = geometryType;
+        this.lonLat = lonLat;
+    }
+
+    /**
+     * Metadata for the (primary and only) column {@code column} of WKB points in WGS 84 longitude/latitude, the
+     * CRS GeoParquet assumes when a column states none (OGC:CRS84), so the metadata leaves {@code crs} out. Record
+     * each point with {@link #add} as a degenerate box, under any CRS label.
+     */
+    public static GeoParquetMetadata lonLatPoints(String column) {
+        return new GeoParquetMetadata(column, "Point", true);
     }
 
     /** Records one written polygon: its CRS ({@code AUTHORITY:CODE}) and extent. */
@@ -66,7 +84,7 @@ public final class GeoParquetMetadata {
 
     /** The metadata value (JSON) for the polygons recorded so far. */
     public String toJson() {
-        Optional<String> projJson = crs == null || mixedCrs ? Optional.empty() : ProjJson.of(crs);
+        Optional<String> projJson = lonLat || crs == null || mixedCrs ? Optional.empty() : ProjJson.of(crs);
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
@@ -76,17 +94,21 @@ public final class GeoParquetMetadata {
             json.writeObjectFieldStart(column);
             json.writeStringField("encoding", "WKB");
             json.writeArrayFieldStart("geometry_types");
-            json.writeString("Polygon");
+            json.writeString(geometryType);
             json.writeEndArray();
-            json.writeFieldName("crs");
-            if (projJson.isPresent()) {
-                json.writeRawValue(projJson.get());
-            } else {
-                json.writeNull();
+            if (!lonLat) {
+                json.writeFieldName("crs");
+                if (projJson.isPresent()) {
+                    json.writeRawValue(projJson.get());
+                } else {
+                    json.writeNull();
+                }
             }
             json.writeStringField("edges", "planar");
-            json.writeStringField("orientation", "counterclockwise");
-            if (crs != null && !mixedCrs) {
+            if (!lonLat) {
+                json.writeStringField("orientation", "counterclockwise");
+            }
+            if (crs != null && (lonLat || !mixedCrs)) {
                 json.writeArrayFieldStart("bbox");
                 json.writeNumber(minX);
                 json.writeNumber(minY);
