@@ -56,6 +56,47 @@ class RunCommandITCase {
         assertThat(hiddenOrInProgress(tmp.resolve("out/errors"))).isEmpty();
     }
 
+    @Test
+    void thePointsPipelineReadsOnlyTheWindowsOfItsPointsAndCountsItsRows() throws IOException, SQLException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = StacstreamCli.run(new String[] {"run", "--pipeline", ROOT.resolve("conf/pipelines/points.yaml").toString(),
+                "--set", "source.catalog=" + ROOT.resolve("test-data/catalog/catalog.json"),
+                "--set", "extract.points=" + ROOT.resolve("test-data/points/points.geojson"),
+                "--set", "output.root=" + tmp.resolve("out")}, new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(exit).as(err.toString()).isZero();
+        String summary = out.toString();
+        Matcher windows = Pattern.compile("windows  (\\d+) of (\\d+) planned").matcher(summary);
+        assertThat(windows.find()).as(summary).isTrue();
+        // 36 windows make the four items; the 40 points need fewer.
+        assertThat(Integer.parseInt(windows.group(2))).isPositive().isLessThan(36);
+        Matcher rows = Pattern.compile("rows\\s+([\\d,]+) points rows, (\\d+) error rows").matcher(summary);
+        assertThat(rows.find()).as(summary).isTrue();
+        assertThat(summary).contains("points   ", "observations (point x band x item)",
+                "tables   " + tmp.resolve("out/points") + "/  " + tmp.resolve("out/errors") + "/",
+                "read_parquet('" + tmp.resolve("out/points") + "/**/*.parquet'").doesNotContain("grid_stats");
+        assertThat(countRows(tmp.resolve("out/points"))).isEqualTo(Long.parseLong(rows.group(1).replace(",", "")))
+                .isPositive();
+        assertThat(hiddenOrInProgress(tmp.resolve("out/points"))).isEmpty();
+    }
+
+    @Test
+    void aPointsFileThatIsNotGeoJsonStopsTheRunNamingIt() throws IOException {
+        Path bad = Files.writeString(tmp.resolve("points.geojson"), "{\"type\": \"FeatureCollection\", \"features\": ["
+                + "{\"type\": \"Feature\", \"id\": 1, \"geometry\": {\"type\": \"LineString\", \"coordinates\": []}}]}");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = StacstreamCli.run(new String[] {"run", "--pipeline", ROOT.resolve("conf/pipelines/points.yaml").toString(),
+                "--set", "source.catalog=" + ROOT.resolve("test-data/catalog/catalog.json"),
+                "--set", "extract.points=" + bad, "--set", "extract.point-id=null",
+                "--set", "output.root=" + tmp.resolve("out")}, new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("extract.points: points file " + bad.toUri() + " feature '1' (features[0]) is a"
+                + " LineString; point extraction needs Point features").doesNotContain("\tat ");
+    }
+
     private static List<String> hiddenOrInProgress(Path table) throws IOException {
         if (!Files.exists(table)) {
             return List.of();

@@ -67,7 +67,10 @@ class FailureRecoveryITCase {
         List<String> sets = new java.util.ArrayList<>(List.of(
                 "source.catalog=" + ROOT.resolve("test-data/catalog/catalog.json"), "output.root=" + out,
                 "checkpoint.interval=200 ms", "checkpoint.dir=" + out.resolve("_checkpoints"),
-                "aggregate.stats=[count, mean, min, max, std, sum]"));
+                "aggregate.stats=[count, mean, min, max, std, sum]",
+                // Points beside the grid: their composites, pending gaps and interpolations go through every failure too.
+                "extract.points=" + ROOT.resolve("test-data/points/points.geojson"), "extract.point-id=sample_id",
+                "extract.period=day"));
         sets.addAll(List.of(extra));
         return PipelineConfigLoader.load(ROOT.resolve("conf/pipelines/local.yaml"), sets);
     }
@@ -237,8 +240,23 @@ class FailureRecoveryITCase {
             assertThat(count(st, "SELECT count(*) FROM (SELECT " + columns + " FROM " + b + " EXCEPT ALL SELECT "
                     + columns + " FROM " + a + ")")).as("rows duplicated or changed by recovery").isZero();
         }
-        try (Stream<Path> files = Files.walk(out.resolve("grid_stats"))) {
-            assertThat(files.filter(f -> f.getFileName().toString().startsWith("."))).as("hidden files").isEmpty();
+        String points = "point_id, collection, tile, period, band, round(value, 12), count_valid, interpolated";
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            String a = pointsTable(baseline);
+            String b = pointsTable(out);
+            assertThat(count(st, "SELECT count(*) FROM " + b)).as("points rows; errors table: %s", errorRows(st, out))
+                    .isEqualTo(count(st, "SELECT count(*) FROM " + a)).isPositive();
+            assertThat(count(st, "SELECT count(*) FROM (SELECT " + points + " FROM " + a + " EXCEPT ALL SELECT " + points
+                    + " FROM " + b + ")")).as("points rows missing after recovery").isZero();
+            assertThat(count(st, "SELECT count(*) FROM (SELECT " + points + " FROM " + b + " EXCEPT ALL SELECT " + points
+                    + " FROM " + a + ")")).as("points rows duplicated or changed by recovery").isZero();
+            assertThat(count(st, "SELECT count(*) FROM " + b + " WHERE interpolated")).as("interpolated rows")
+                    .isPositive();
+        }
+        for (String tableName : List.of("grid_stats", "points")) {
+            try (Stream<Path> files = Files.walk(out.resolve(tableName))) {
+                assertThat(files.filter(f -> f.getFileName().toString().startsWith("."))).as("hidden files").isEmpty();
+            }
         }
         Manifests.assertSameFiles(out, baseline);
     }
@@ -255,6 +273,10 @@ class FailureRecoveryITCase {
 
     private static String table(Path out) {
         return "read_parquet('" + out.resolve("grid_stats") + "/**/*.parquet', hive_partitioning = true)";
+    }
+
+    private static String pointsTable(Path out) {
+        return "read_parquet('" + out.resolve("points") + "/**/*.parquet')";
     }
 
     /** Rows per (period, tile, band), for a failure message that says what went missing. */
