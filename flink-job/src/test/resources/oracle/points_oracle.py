@@ -4,7 +4,8 @@
 Usage: points_oracle.py SPEC.json OUT.json
 
 SPEC: {"items": [item JSON paths], "points": GeoJSON path, "id_property": name or null, "bands": [asset keys],
-       "mask": {"asset": "scl", "exclude": [classes]} or null, "scale_offset": bool,
+       "mask": {"asset": "scl", "exclude": [classes]} or {"asset": "qa_pixel", "bits": [bits]} or null,
+       "scale_offset": bool,
        "period": "item"|"day"|"month", "composite": "median"|"mean", "interpolate": "linear"|"none"}
 OUT: a JSON list of rows {point_id, collection, tile, period, band, value (null for none), count_valid,
      interpolated}, one per (point, collection, tile, band, period) as the points table should hold them.
@@ -109,7 +110,9 @@ for item_path in spec["items"]:
                 continue
             raw = float(v[0])
             ok = not (nodata is not None and raw == nodata) and not np.isnan(raw)
-            if spec["mask"]:
+            if spec["mask"] and "bits" in spec["mask"]:
+                ok = ok and not any((mask_values[i] >> b) & 1 for b in spec["mask"]["bits"])
+            elif spec["mask"]:
                 ok = ok and mask_values[i] not in spec["mask"]["exclude"]
             key = (ids[i], item["collection"], tile, band)
             series[key][period].append(raw * scale + offset if ok else float("nan"))

@@ -53,6 +53,12 @@ class PointExtractionITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Values are sums and products of a few doubles on both sides; interpolation rounds in another order. */
     private static final double TOLERANCE = 1e-9;
+    /** The pipeline's default SCL classes. */
+    private static final ObjectNode SCL_DEFAULT = JSON.createObjectNode().put("asset", "scl");
+
+    static {
+        List.of(0, 1, 3, 8, 9, 10).forEach(SCL_DEFAULT.putArray("exclude")::add);
+    }
 
     @TempDir
     Path tmp;
@@ -75,7 +81,8 @@ class PointExtractionITCase {
                     .sorted().toList();
         }
         assertThat(items).hasSize(4);
-        Map<String, JsonNode> expected = oracle(items, TEST_POINTS, "sample_id", period, composite, interpolate);
+        Map<String, JsonNode> expected = oracle(items, TEST_POINTS, "sample_id", period, composite, interpolate,
+                List.of("red", "nir"), SCL_DEFAULT);
         Map<String, Row> actual = readPoints(out);
         assertMatches(actual, expected);
 
@@ -85,6 +92,32 @@ class PointExtractionITCase {
         assertThat(actual.values()).as("points outside every item").noneMatch(r -> r.pointId().compareTo("pt-037") >= 0);
         assertThat(actual.values()).as("points seen in both tiles")
                 .anyMatch(r -> r.tile().equals("MGRS-33UWU") && r.pointId().compareTo("pt-030") <= 0);
+    }
+
+    /**
+     * The synthetic Landsat 9 item (30 m, EPSG:32633): QA_PIXEL bits 0-4 (fill, dilated cloud, cirrus, cloud,
+     * shadow) mask, the Collection 2 scale and offset; the same points, most of them inside its scene.
+     */
+    @Test
+    void landsatPointsOfTheTestCatalogEqualTheOracle() throws Exception {
+        Path out = tmp.resolve("out");
+        run(List.of("source.catalog=" + TEST_CATALOG.resolve("catalog.json"), "source.collections=[landsat-c2-l2]",
+                "output.root=" + out, "assets.bands=[red, nir08]", "mask.asset=qa_pixel", "mask.exclude=null",
+                "mask.qa-bits=[0, 1, 2, 3, 4]", "extract.points=" + TEST_POINTS), "points-landsat");
+
+        List<Path> items;
+        try (Stream<Path> files = Files.walk(TEST_CATALOG.resolve("landsat-c2-l2"))) {
+            items = files.filter(f -> f.getFileName().toString().startsWith("LC09") && f.toString().endsWith(".json"))
+                    .toList();
+        }
+        ObjectNode bits = JSON.createObjectNode().put("asset", "qa_pixel");
+        List.of(0, 1, 2, 3, 4).forEach(bits.putArray("bits")::add);
+        Map<String, JsonNode> expected = oracle(items, TEST_POINTS, "sample_id", "month", "median", "linear",
+                List.of("red", "nir08"), bits);
+        Map<String, Row> actual = readPoints(out);
+        assertThat(actual).hasSizeGreaterThan(40);
+        assertMatches(actual, expected);
+        assertThat(actual.values()).anyMatch(r -> r.countValid() == 1).anyMatch(r -> r.countValid() == 0);
     }
 
     /** The real Sentinel-2 scene, with 60 points spread over its footprint; a few fall off the raster. */
@@ -98,7 +131,8 @@ class PointExtractionITCase {
         run(List.of("source.catalog=" + catalog, "output.root=" + out, "extract.points=" + points,
                 "extract.point-id=null", "extract.period=day"), "points-real-scene");
 
-        Map<String, JsonNode> expected = oracle(List.of(item), points, null, "day", "median", "linear");
+        Map<String, JsonNode> expected = oracle(List.of(item), points, null, "day", "median", "linear",
+                List.of("red", "nir"), SCL_DEFAULT);
         Map<String, Row> actual = readPoints(out);
         assertThat(actual).hasSizeGreaterThan(60);
         assertMatches(actual, expected);
@@ -136,7 +170,7 @@ class PointExtractionITCase {
 
     /** The oracle's rows by key. */
     private Map<String, JsonNode> oracle(List<Path> items, Path points, String idProperty, String period,
-            String composite, String interpolate) throws Exception {
+            String composite, String interpolate, List<String> bands, ObjectNode mask) throws Exception {
         GdalOracle.requireGdal();
         ObjectNode spec = JSON.createObjectNode();
         ArrayNode list = spec.putArray("items");
@@ -147,9 +181,8 @@ class PointExtractionITCase {
         } else {
             spec.put("id_property", idProperty);
         }
-        spec.putArray("bands").add("red").add("nir");
-        ObjectNode mask = spec.putObject("mask").put("asset", "scl");
-        List.of(0, 1, 3, 8, 9, 10).forEach(mask.putArray("exclude")::add);
+        bands.forEach(spec.putArray("bands")::add);
+        spec.set("mask", mask);
         spec.put("scale_offset", true).put("period", period).put("composite", composite).put("interpolate", interpolate);
         Path specFile = tmp.resolve("points-spec.json");
         Path result = tmp.resolve("points-oracle.json");
