@@ -1,6 +1,5 @@
 package dev.stacstream.job.config;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** A form of the kerchunk reference manifests ({@code output.manifests}). */
@@ -12,15 +11,10 @@ public enum ManifestFormat {
 
     /** The name in a pipeline file: {@code json} or {@code parquet}. */
     public String yamlName() {
-        return name().toLowerCase(Locale.ROOT);
+        return YamlNames.of(this);
     }
 
     public static Optional<ManifestFormat> fromYamlName(String name) {
-        for (ManifestFormat f : values()) {
-            if (f.yamlName().equals(name)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return YamlNames.lookup(ManifestFormat.class, name);
     }
 }

@@ -1,6 +1,5 @@
 package dev.stacstream.job.config;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,16 +16,11 @@ public enum Period {
 
     /** The name in a pipeline file: {@code item}, {@code day} or {@code month}. */
     public String yamlName() {
-        return name().toLowerCase(Locale.ROOT);
+        return YamlNames.of(this);
     }
 
     /** The period named {@code name} in a pipeline file (lower case). */
     public static Optional<Period> fromYamlName(String name) {
-        for (Period p : values()) {
-            if (p.yamlName().equals(name)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return YamlNames.lookup(Period.class, name);
     }
 }

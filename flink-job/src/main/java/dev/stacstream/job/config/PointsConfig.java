@@ -3,7 +3,6 @@ package dev.stacstream.job.config;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,16 +46,11 @@ public record PointsConfig(URI points, String idProperty, Period period, Composi
         MEAN;
 
         public String yamlName() {
-            return name().toLowerCase(Locale.ROOT);
+            return YamlNames.of(this);
         }
 
         public static Optional<Composite> fromYamlName(String name) {
-            for (Composite c : values()) {
-                if (c.yamlName().equals(name)) {
-                    return Optional.of(c);
-                }
-            }
-            return Optional.empty();
+            return YamlNames.lookup(Composite.class, name);
         }
     }
 
@@ -71,16 +65,11 @@ public record PointsConfig(URI points, String idProperty, Period period, Composi
         NONE;
 
         public String yamlName() {
-            return name().toLowerCase(Locale.ROOT);
+            return YamlNames.of(this);
         }
 
         public static Optional<Interpolation> fromYamlName(String name) {
-            for (Interpolation i : values()) {
-                if (i.yamlName().equals(name)) {
-                    return Optional.of(i);
-                }
-            }
-            return Optional.empty();
+            return YamlNames.lookup(Interpolation.class, name);
         }
     }
 }

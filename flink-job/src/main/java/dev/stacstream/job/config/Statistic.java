@@ -1,7 +1,6 @@
 package dev.stacstream.job.config;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,7 +24,7 @@ public enum Statistic {
 
     /** The name in a pipeline file: {@code count}, {@code mean}, ... */
     public String yamlName() {
-        return name().toLowerCase(Locale.ROOT);
+        return YamlNames.of(this);
     }
 
     /** The output columns this statistic fills. */
@@ -35,11 +34,6 @@ public enum Statistic {
 
     /** The statistic named {@code name} in a pipeline file (case-sensitive, lower case). */
     public static Optional<Statistic> fromYamlName(String name) {
-        for (Statistic s : values()) {
-            if (s.yamlName().equals(name)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return YamlNames.lookup(Statistic.class, name);
     }
 }

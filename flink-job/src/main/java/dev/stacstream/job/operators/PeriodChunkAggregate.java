@@ -6,9 +6,6 @@ import dev.stacstream.sinks.row.ErrorStage;
 import dev.stacstream.sinks.row.GridStatsBatch;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -31,13 +28,11 @@ import org.apache.flink.util.OutputTag;
  * for it (512 bytes), so that a cell cut by a window edge counts its item once ({@link CellChunk#mergeWindow}); both
  * are dropped when the period closes. An item whose windows arrive after their period closed is recorded in the
  * errors table (kind {@code late}), once per item and subtask while it is among the last
- * {@value #LATE_ITEMS_REMEMBERED} late items.
+ * {@value LateItems#REMEMBERED} late items.
  */
 public final class PeriodChunkAggregate extends KeyedProcessFunction<String, ChunkPartial, GridStatsBatch> {
 
     private static final long serialVersionUID = 1L;
-    /** Late items remembered per subtask, so that a late item's many window partials give one error row. */
-    static final int LATE_ITEMS_REMEMBERED = 1024;
 
     /** The statistics a pipeline can ask for; count gives count_total and count_valid, which are always written. */
     public enum Stat { COUNT, MEAN, MIN, MAX, STD, SUM }
@@ -50,7 +45,7 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
     private transient ValueState<ChunkPartial> open;
     /** Per item of the open period: the cells of this chunk already counted for it. */
     private transient MapState<String, long[]> counted;
-    private transient Set<String> reportedLate;
+    private transient LateItems lateItems;
 
     public PeriodChunkAggregate(Duration allowedLateness, Set<Stat> stats, OutputTag<ErrorRow> errors) {
         this.allowedLatenessMillis = allowedLateness.toMillis();
@@ -65,19 +60,14 @@ public final class PeriodChunkAggregate extends KeyedProcessFunction<String, Chu
                 CodecTypeInfo.of(ChunkPartial.class, new ChunkPartialCodec())));
         counted = getRuntimeContext().getMapState(new MapStateDescriptor<>("period-chunk-items", Types.STRING,
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        reportedLate = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > LATE_ITEMS_REMEMBERED;
-            }
-        });
+        lateItems = new LateItems();
     }
 
     @Override
     public void processElement(ChunkPartial window, Context ctx, Collector<GridStatsBatch> out) throws Exception {
         long closeAt = closeTime(window);
         if (ctx.timerService().currentWatermark() >= closeAt) {
-            if (reportedLate.add(window.itemId())) {
+            if (lateItems.firstReport(window.itemId())) {
                 ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(window.itemId(), ErrorStage.AGGREGATE, "late", "item "
                         + window.itemId() + " arrived after period " + window.period().label() + " of "
                         + window.collection() + "/" + window.tile() + " closed (allowed lateness "

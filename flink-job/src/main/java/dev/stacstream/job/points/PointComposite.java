@@ -3,6 +3,7 @@ package dev.stacstream.job.points;
 import dev.stacstream.job.config.PointsConfig;
 import dev.stacstream.job.operators.ErrorRecorder;
 import dev.stacstream.job.operators.JobProgress;
+import dev.stacstream.job.operators.LateItems;
 import dev.stacstream.job.operators.PeriodAssigner;
 import dev.stacstream.job.types.CodecTypeInfo;
 import dev.stacstream.sinks.row.ErrorRow;
@@ -12,12 +13,8 @@ import dev.stacstream.sinks.row.PointRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -40,12 +37,11 @@ import org.apache.flink.util.OutputTag;
  * for the next one. A timer per open period closes it; a timer at the end of time ({@code Long.MAX_VALUE}, which
  * fires only when a bounded input ends or a job is stopped with drain) writes the gaps still pending. An
  * observation whose period has already closed is dropped and reported in the errors table (kind {@code late}), once
- * per item and subtask while it is among the last {@value #LATE_ITEMS_REMEMBERED} late items.
+ * per item and subtask ({@link LateItems}).
  */
 public final class PointComposite extends KeyedProcessFunction<PointKey, PointObservation, PointRow> {
 
     private static final long serialVersionUID = 1L;
-    static final int LATE_ITEMS_REMEMBERED = 1024;
     private static final long END_OF_INPUT = Long.MAX_VALUE;
 
     private final PeriodAssigner periods;
@@ -58,7 +54,7 @@ public final class PointComposite extends KeyedProcessFunction<PointKey, PointOb
     private transient MapState<String, PeriodSamples> open;
     private transient ValueState<PeriodValue> last;
     private transient ListState<PeriodValue> pending;
-    private transient Set<String> reportedLate;
+    private transient LateItems lateItems;
 
     public PointComposite(PeriodAssigner periods, PointsConfig.Composite composite,
             PointsConfig.Interpolation interpolation, Duration allowedLateness, OutputTag<ErrorRow> errors) {
@@ -78,12 +74,7 @@ public final class PointComposite extends KeyedProcessFunction<PointKey, PointOb
                 CodecTypeInfo.of(PeriodValue.class, new PointCodecs.ValueCodec())));
         pending = getRuntimeContext().getListState(new ListStateDescriptor<>("point-pending-gaps",
                 CodecTypeInfo.of(PeriodValue.class, new PointCodecs.ValueCodec())));
-        reportedLate = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > LATE_ITEMS_REMEMBERED;
-            }
-        });
+        lateItems = new LateItems();
     }
 
     @Override
@@ -91,7 +82,7 @@ public final class PointComposite extends KeyedProcessFunction<PointKey, PointOb
         OutputPeriod period = periods.periodOf(o.itemId(), o.datetime());
         long closeAt = closeTime(period);
         if (ctx.timerService().currentWatermark() >= closeAt) {
-            if (reportedLate.add(o.itemId())) {
+            if (lateItems.firstReport(o.itemId())) {
                 ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(o.itemId(), ErrorStage.AGGREGATE, "late", "item "
                         + o.itemId() + " arrived after period " + period.label() + " of its points in "
                         + o.key().collection() + "/" + o.key().tile() + " closed (allowed lateness "
