@@ -3,7 +3,7 @@ package dev.stacstream.job.cli;
 import dev.stacstream.cog.codec.Inflaters;
 import dev.stacstream.job.config.PipelineConfig;
 import dev.stacstream.job.config.PipelineConfigException;
-import dev.stacstream.job.points.PointSet.PointSetException;
+import dev.stacstream.job.features.FeatureFileException;
 import dev.stacstream.job.config.PipelineConfigLoader;
 import dev.stacstream.job.operators.JobProgress;
 import dev.stacstream.job.topology.EmbeddedFlink;
@@ -78,9 +78,9 @@ final class RunCommand implements Callable<Integer> {
             StacstreamTopology.build(env, config, StorageOptions.defaults());
             start = System.nanoTime();
             job = env.executeAsync(config.job().name());
-        } catch (PointSetException e) {
+        } catch (FeatureFileException e) {
             flink.close();
-            throw new CliInputException(pipeline + ": extract.points: " + e.getMessage(), e);
+            throw new CliInputException(pipeline + ": extract." + e.kind() + ": " + e.getMessage(), e);
         } catch (Throwable e) {
             // Not submitted: shut the cluster down here, or its threads would keep the JVM alive.
             flink.close();

@@ -26,7 +26,6 @@ import dev.stacstream.job.points.PointKey;
 import dev.stacstream.job.points.PointObservation;
 import dev.stacstream.job.points.PointSampler;
 import dev.stacstream.job.points.PointSet;
-import dev.stacstream.job.points.PointSetLoader;
 import dev.stacstream.job.points.PointWindows;
 import dev.stacstream.job.types.CodecTypeInfo;
 import dev.stacstream.sinks.ParquetTables;
@@ -106,7 +105,7 @@ public final class StacstreamTopology {
     public static void build(StreamExecutionEnvironment env, PipelineConfig config, StorageOptions storage,
             TopologyHooks hooks) {
         MaskRule rule = KernelSettings.maskRule(config.mask());
-        PointSet points = config.hasPoints() ? PointSetLoader.load(config.points(), storage) : null;
+        PointSet points = config.hasPoints() ? PointSet.load(config.points(), storage) : null;
         DataStream<StacItem> items = env.fromSource(SourceFactory.source(config.source(), storage),
                         StacWatermarkStrategies.forItemDatetime(OUT_OF_ORDERNESS, SOURCE_IDLENESS), "STAC items")
                 .uid(UID_SOURCE);

@@ -3,8 +3,8 @@ package dev.stacstream.job.points;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stacstream.sinks.row.PointAttribute;
-import dev.stacstream.sinks.row.PointAttribute.Type;
+import dev.stacstream.sinks.row.FeatureAttribute;
+import dev.stacstream.sinks.row.FeatureAttribute.Type;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -41,14 +41,14 @@ class PointSetTest {
         assertThat(set.indexOf("7")).hasValue(1);
         assertThat(set.indexOf("8")).isEmpty();
         assertThat(set.attributes()).containsExactly(
-                new PointAttribute("crop", "crop", Type.STRING),
-                new PointAttribute("parcel", "parcel", Type.INT64),
-                new PointAttribute("w", "w", Type.DOUBLE),
-                new PointAttribute("irr", "irr", Type.BOOLEAN),
-                new PointAttribute("mixed", "mixed", Type.STRING),
+                new FeatureAttribute("crop", "crop", Type.STRING),
+                new FeatureAttribute("parcel", "parcel", Type.INT64),
+                new FeatureAttribute("w", "w", Type.DOUBLE),
+                new FeatureAttribute("irr", "irr", Type.BOOLEAN),
+                new FeatureAttribute("mixed", "mixed", Type.STRING),
                 // "band" is a column of the points table: the attribute gets a prefix.
-                new PointAttribute("band", "input_band", Type.STRING),
-                new PointAttribute("extra", "extra", Type.STRING));
+                new FeatureAttribute("band", "input_band", Type.STRING),
+                new FeatureAttribute("extra", "extra", Type.STRING));
         assertThat(set.value(0, 1)).isNull();
         assertThat(set.value(1, 1)).isEqualTo(9007199254740993L);
         assertThat(set.value(2, 1)).isEqualTo(2.0);
@@ -65,7 +65,7 @@ class PointSetTest {
                 feature(null, 3, 4, "{'sample_id': 42}")), "sample_id");
         assertThat(set.id(0)).isEqualTo("p1");
         assertThat(set.id(1)).isEqualTo("42");
-        assertThat(set.attributes()).extracting(PointAttribute::property).containsExactly("crop");
+        assertThat(set.attributes()).extracting(FeatureAttribute::property).containsExactly("crop");
     }
 
     @Test

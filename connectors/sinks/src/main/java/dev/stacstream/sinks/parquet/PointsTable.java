@@ -10,7 +10,7 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
 import dev.stacstream.sinks.geo.GeoParquetMetadata;
 import dev.stacstream.sinks.geo.PointWkb;
-import dev.stacstream.sinks.row.PointAttribute;
+import dev.stacstream.sinks.row.FeatureAttribute;
 import dev.stacstream.sinks.row.PointRow;
 import java.util.HashMap;
 import java.util.List;
@@ -62,17 +62,17 @@ public final class PointsTable implements TableFormat<PointRow> {
     /** The CRS label under which points are recorded in the GeoParquet metadata. */
     private static final String LON_LAT = "OGC:CRS84";
 
-    private final List<PointAttribute> attributes;
+    private final List<FeatureAttribute> attributes;
     private final HashMap<String, Object[]> valuesById;
 
     /**
      * @param attributes the input's properties, in column order
      * @param valuesById per point id, the attribute values in that order (String, Long, Double, Boolean or null)
      */
-    public PointsTable(List<PointAttribute> attributes, Map<String, Object[]> valuesById) {
+    public PointsTable(List<FeatureAttribute> attributes, Map<String, Object[]> valuesById) {
         this.attributes = List.copyOf(attributes);
         this.valuesById = new HashMap<>(valuesById);
-        for (PointAttribute a : this.attributes) {
+        for (FeatureAttribute a : this.attributes) {
             if (FIXED_COLUMNS.contains(a.column())) {
                 throw new IllegalArgumentException("attribute column '" + a.column() + "' clashes with a column of the "
                         + NAME + " table");
@@ -89,7 +89,7 @@ public final class PointsTable implements TableFormat<PointRow> {
     public MessageType schema() {
         Types.MessageTypeBuilder b = Types.buildMessage();
         b.required(BINARY).as(stringType()).named("point_id");
-        for (PointAttribute a : attributes) {
+        for (FeatureAttribute a : attributes) {
             switch (a.type()) {
                 case BOOLEAN -> b.optional(BOOLEAN).named(a.column());
                 case INT64 -> b.optional(INT64).named(a.column());

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stacstream.sinks.bucket.PointsBucketAssigner;
 import dev.stacstream.sinks.row.OutputPeriod;
-import dev.stacstream.sinks.row.PointAttribute;
-import dev.stacstream.sinks.row.PointAttribute.Type;
+import dev.stacstream.sinks.row.FeatureAttribute;
+import dev.stacstream.sinks.row.FeatureAttribute.Type;
 import dev.stacstream.sinks.row.PointRow;
 import dev.stacstream.sinks.testing.DuckDb;
 import dev.stacstream.sinks.testing.PartFiles;
@@ -33,12 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PointsDuckDbTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<PointAttribute> ATTRIBUTES = List.of(
-            new PointAttribute("crop", "crop", Type.STRING),
-            new PointAttribute("parcel", "parcel", Type.INT64),
-            new PointAttribute("weight", "weight", Type.DOUBLE),
-            new PointAttribute("irrigated", "irrigated", Type.BOOLEAN),
-            new PointAttribute("band", "input_band", Type.STRING));
+    private static final List<FeatureAttribute> ATTRIBUTES = List.of(
+            new FeatureAttribute("crop", "crop", Type.STRING),
+            new FeatureAttribute("parcel", "parcel", Type.INT64),
+            new FeatureAttribute("weight", "weight", Type.DOUBLE),
+            new FeatureAttribute("irrigated", "irrigated", Type.BOOLEAN),
+            new FeatureAttribute("band", "input_band", Type.STRING));
 
     @Test
     void pointsReadBackWithTheirAttributesValuesAndGeometry(@TempDir Path root) throws Exception {
@@ -110,7 +110,7 @@ class PointsDuckDbTest {
 
     @Test
     void anAttributeMayNotShadowAColumnOfTheTable() {
-        assertThatThrownBy(() -> new PointsTable(List.of(new PointAttribute("value", "value", Type.DOUBLE)), Map.of()))
+        assertThatThrownBy(() -> new PointsTable(List.of(new FeatureAttribute("value", "value", Type.DOUBLE)), Map.of()))
                 .hasMessage("attribute column 'value' clashes with a column of the points table");
     }
 }

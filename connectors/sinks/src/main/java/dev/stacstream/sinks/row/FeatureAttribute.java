@@ -4,18 +4,19 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * One property of the input points, carried into every {@code points} row of the point as a column of its own.
+ * One property of the input features (points, polygons), carried into every output row of the feature as a column
+ * of its own.
  *
  * @param property the property's name in the input file
- * @param column the output column: the property name, or {@code input_<name>} when the name is one of the table's
- *     own columns
- * @param type the column type, inferred from the values of every point
+ * @param column the output column: for points the property name, or {@code input_<name>} when the name is one of
+ *     the table's own columns; for polygons {@code aux_<name>}
+ * @param type the column type, inferred from the values of every feature
  */
-public record PointAttribute(String property, String column, Type type) implements Serializable {
+public record FeatureAttribute(String property, String column, Type type) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Column types, from the JSON values of the property over all points ({@code null}s aside). */
+    /** Column types, from the JSON values of the property over all features ({@code null}s aside). */
     public enum Type {
         /** Every value is {@code true} or {@code false}. */
         BOOLEAN,
@@ -27,7 +28,7 @@ public record PointAttribute(String property, String column, Type type) implemen
         STRING
     }
 
-    public PointAttribute {
+    public FeatureAttribute {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(type, "type");
