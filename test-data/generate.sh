@@ -18,3 +18,6 @@ rm -rf "$HERE/catalog"
 
 # The reference points of conf/pipelines/points.yaml (point extraction over the catalog above).
 /usr/bin/python3 "$HERE/points_generator.py" "$HERE/points/points.geojson"
+
+# The reference parcels of pixel extraction (extract.polygons) over the catalog above.
+/usr/bin/python3 "$HERE/polygons_generator.py" "$HERE/polygons/parcels.geojson"

@@ -2,14 +2,18 @@ package dev.stacstream.sinks;
 
 import dev.stacstream.sinks.bucket.ErrorDateBucketAssigner;
 import dev.stacstream.sinks.bucket.GridStatsBucketAssigner;
+import dev.stacstream.sinks.bucket.PixelsBucketAssigner;
 import dev.stacstream.sinks.bucket.PointsBucketAssigner;
+import dev.stacstream.sinks.bucket.SizeAndCheckpointRollingPolicy;
 import dev.stacstream.sinks.parquet.ErrorsTable;
 import dev.stacstream.sinks.parquet.GridStatsTable;
+import dev.stacstream.sinks.parquet.PixelsTable;
 import dev.stacstream.sinks.parquet.PointsTable;
 import dev.stacstream.sinks.parquet.TableFormat;
 import dev.stacstream.sinks.parquet.TableWriters;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.GridStatsBatch;
+import dev.stacstream.sinks.row.PixelBatch;
 import dev.stacstream.sinks.row.PointRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +66,22 @@ public final class ParquetTables {
         return sink(outputRoot, table, new PointsBucketAssigner());
     }
 
+    /**
+     * {@code <outputRoot>/pixels/collection=…/date=…/pixels-….parquet}, a polygon's pixels of an item per element,
+     * never split across files; a part file is rolled at every checkpoint and, between elements, once it has reached
+     * {@code targetFileBytes}.
+     */
+    public static FileSink<PixelBatch> pixelsSink(String outputRoot, PixelsTable table, long targetFileBytes) {
+        return FileSink.forBulkFormat(tablePath(outputRoot, table.tableName()), TableWriters.factory(table))
+                .withBucketAssigner(new PixelsBucketAssigner())
+                .withRollingPolicy(new SizeAndCheckpointRollingPolicy<>(targetFileBytes))
+                .withOutputFileConfig(OutputFileConfig.builder()
+                        .withPartPrefix(table.tableName())
+                        .withPartSuffix(PART_SUFFIX)
+                        .build())
+                .build();
+    }
+
     /** {@code <outputRoot>/errors/date=…/errors-….parquet}. */
     public static FileSink<ErrorRow> errorsSink(String outputRoot) {
         return sink(outputRoot, new ErrorsTable(), new ErrorDateBucketAssigner());
@@ -74,7 +94,7 @@ public final class ParquetTables {
      */
     public static List<Path> removeAbandonedInProgressFiles(String outputRoot) {
         List<Path> deleted = new ArrayList<>();
-        for (String table : List.of(GridStatsTable.NAME, PointsTable.NAME, ErrorsTable.NAME)) {
+        for (String table : List.of(GridStatsTable.NAME, PointsTable.NAME, PixelsTable.NAME, ErrorsTable.NAME)) {
             deleted.addAll(AbandonedPartFiles.delete(tablePath(outputRoot, table), table, PART_SUFFIX));
         }
         return deleted;

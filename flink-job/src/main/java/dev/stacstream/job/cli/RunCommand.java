@@ -102,8 +102,7 @@ final class RunCommand implements Callable<Integer> {
         if (config.source().bounded()) {
             ParquetTables.removeAbandonedInProgressFiles(root);
         }
-        out.print(summary(finalCounts, seconds(start), root, config.hasGrid(), config.hasPoints(),
-                !config.output().manifests().isEmpty()));
+        out.print(summary(finalCounts, seconds(start), root, config));
         out.flush();
         return 0;
     }
@@ -146,14 +145,17 @@ final class RunCommand implements Callable<Integer> {
                 JobProgress.get(a, JobProgress.ERRORS));
     }
 
-    static String summary(Map<String, Object> a, double seconds, String root, boolean grid, boolean points,
-            boolean manifests) {
+    static String summary(Map<String, Object> a, double seconds, String root, PipelineConfig config) {
+        boolean grid = config.hasGrid();
+        boolean points = config.hasPoints();
+        boolean polygons = config.hasPolygons();
+        boolean manifests = !config.output().manifests().isEmpty();
         long pixels = JobProgress.get(a, JobProgress.PIXELS);
         long valid = JobProgress.get(a, JobProgress.PIXELS_VALID);
         long observations = JobProgress.get(a, JobProgress.POINT_OBSERVATIONS);
         long validObservations = JobProgress.get(a, JobProgress.POINT_OBSERVATIONS_VALID);
         String base = display(root.endsWith("/") ? root : root + "/");
-        String first = base + (grid ? "grid_stats/" : "points/");
+        String first = base + (grid ? "grid_stats/" : points ? "points/" : "pixels/");
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
                 stacstream: done in %.1f s
                   items    %d
@@ -176,10 +178,13 @@ final class RunCommand implements Callable<Integer> {
         if (points) {
             rows.add(String.format(Locale.ROOT, "%,d points rows", JobProgress.get(a, JobProgress.POINT_ROWS)));
         }
+        if (polygons) {
+            rows.add(String.format(Locale.ROOT, "%,d pixels rows", JobProgress.get(a, JobProgress.PIXEL_ROWS)));
+        }
         rows.add(JobProgress.get(a, JobProgress.ERRORS) + " error rows");
         out.append("  rows     ").append(String.join(", ", rows)).append('\n');
         out.append("  tables   ").append(grid ? base + "grid_stats/  " : "").append(points ? base + "points/  " : "")
-                .append(base).append("errors/\n");
+                .append(polygons ? base + "pixels/  " : "").append(base).append("errors/\n");
         out.append(String.format(Locale.ROOT,
                 "  open     duckdb -c \"SELECT * FROM read_parquet('%s**/*.parquet', hive_partitioning = true) LIMIT 10\"%n",
                 first));

@@ -17,7 +17,10 @@ import static dev.stacstream.job.config.PipelineOptions.EXTRACT_COMPOSITE;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_INTERPOLATE;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PERIOD;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINTS;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PIXELS_FILE_MIB;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINT_ID;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POLYGONS;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POLYGON_ID;
 import static dev.stacstream.job.config.PipelineOptions.JOB_NAME;
 import static dev.stacstream.job.config.PipelineOptions.JOB_PARALLELISM;
 import static dev.stacstream.job.config.PipelineOptions.JOB_WEB_UI;
@@ -86,11 +89,12 @@ final class PipelineConfigBinder {
         AssetsConfig assets = assets();
         MaskConfig mask = mask();
         PointsConfig points = points();
-        AggregateConfig aggregate = aggregate(points != null);
+        PolygonsConfig polygons = polygons();
+        AggregateConfig aggregate = aggregate(points != null || polygons != null);
         OutputConfig output = output();
         CheckpointConfig checkpoint = checkpoint(output);
         JobConfig job = job();
-        return new PipelineConfig(source, assets, mask, aggregate, points, output, checkpoint, job);
+        return new PipelineConfig(source, assets, mask, aggregate, points, polygons, output, checkpoint, job);
     }
 
     private SourceConfig source() {
@@ -166,7 +170,7 @@ final class PipelineConfigBinder {
         return build(MASK_EXCLUDE, () -> new MaskConfig.ClassMask(asset.get(), classes, rule));
     }
 
-    /** The grid aggregation; {@code null} for a points-only pipeline (extract.points and no aggregate keys). */
+    /** The grid aggregation; {@code null} for an extraction-only pipeline (extract.* and no aggregate keys). */
     private AggregateConfig aggregate(boolean points) {
         List<Setting> aggregateKeys = settings.under("aggregate");
         if (points && aggregateKeys.isEmpty()) {
@@ -174,8 +178,8 @@ final class PipelineConfigBinder {
         }
         if (Arrays.stream(new PipelineOption<?>[] {AGGREGATE_FACTOR, AGGREGATE_RESOLUTION, AGGREGATE_SIZE})
                 .noneMatch(o -> settings.get(o.key()).isPresent())) {
-            String hint = points ? "; or leave the aggregate section out for point extraction only"
-                    : "; or set extract.points for point extraction only";
+            String hint = points ? "; or leave the aggregate section out for extraction only"
+                    : "; or set extract.points or extract.polygons for extraction only";
             throw new PipelineConfigException(file, "aggregate", "give exactly one of " + AGGREGATE_FACTOR.key() + ", "
                     + AGGREGATE_RESOLUTION.key() + " or " + AGGREGATE_SIZE.key() + hint
                     + (aggregateKeys.isEmpty() ? "" : " (" + aggregateKeys.get(0).key() + " is set)"));
@@ -187,24 +191,53 @@ final class PipelineConfigBinder {
                 value(AGGREGATE_ALLOWED_LATENESS)));
     }
 
-    /** Point extraction; {@code null} without extract.points (then no other extract key may be set). */
+    /** Point extraction; {@code null} without extract.points (then none of its keys may be set). */
     private PointsConfig points() {
         Optional<String> file = optional(EXTRACT_POINTS);
         if (file.isEmpty()) {
-            Optional<Setting> orphan = settings.under("extract").stream().findFirst();
-            if (orphan.isPresent()) {
-                throw new PipelineConfigException(this.file, orphan.get().key(), "needs extract.points, the points to"
-                        + " extract" + orphan.get().origin());
+            requireAbsent(EXTRACT_POINTS, EXTRACT_POINT_ID, EXTRACT_PERIOD, EXTRACT_COMPOSITE, EXTRACT_INTERPOLATE);
+            if (settings.get(EXTRACT_POLYGONS.key()).isEmpty()) {
+                requireAbsent(EXTRACT_POINTS, EXTRACT_ALLOWED_LATENESS);
             }
             return null;
         }
-        URI uri = location(EXTRACT_POINTS, file.get());
-        if (Locations.isFile(uri) && !Files.isRegularFile(Path.of(uri))) {
-            throw problem(EXTRACT_POINTS, Path.of(uri) + " does not exist");
-        }
+        URI uri = existingInput(EXTRACT_POINTS, file.get());
         String idProperty = optional(EXTRACT_POINT_ID).orElse(null);
         return build(EXTRACT_POINTS, () -> new PointsConfig(uri, idProperty, value(EXTRACT_PERIOD),
                 value(EXTRACT_COMPOSITE), value(EXTRACT_INTERPOLATE), value(EXTRACT_ALLOWED_LATENESS)));
+    }
+
+    /** Pixel extraction; {@code null} without extract.polygons (then none of its keys may be set). */
+    private PolygonsConfig polygons() {
+        Optional<String> file = optional(EXTRACT_POLYGONS);
+        if (file.isEmpty()) {
+            requireAbsent(EXTRACT_POLYGONS, EXTRACT_POLYGON_ID, EXTRACT_PIXELS_FILE_MIB);
+            return null;
+        }
+        URI uri = existingInput(EXTRACT_POLYGONS, file.get());
+        String idProperty = optional(EXTRACT_POLYGON_ID).orElse(null);
+        return build(EXTRACT_POLYGONS, () -> new PolygonsConfig(uri, idProperty, value(EXTRACT_PIXELS_FILE_MIB),
+                value(EXTRACT_ALLOWED_LATENESS)));
+    }
+
+    /** The location of an input file, which must exist when it is local. */
+    private URI existingInput(PipelineOption<String> option, String text) {
+        URI uri = location(option, text);
+        if (Locations.isFile(uri) && !Files.isRegularFile(Path.of(uri))) {
+            throw problem(option, Path.of(uri) + " does not exist");
+        }
+        return uri;
+    }
+
+    /** None of {@code options} may be set without {@code needed}. */
+    private void requireAbsent(PipelineOption<?> needed, PipelineOption<?>... options) {
+        for (PipelineOption<?> o : options) {
+            Optional<Setting> orphan = settings.get(o.key());
+            if (orphan.isPresent()) {
+                throw new PipelineConfigException(file, o.key(), "needs " + needed.key() + ", the "
+                        + needed.key().substring(needed.key().indexOf('.') + 1) + " to extract" + orphan.get().origin());
+            }
+        }
     }
 
     private OutputConfig output() {

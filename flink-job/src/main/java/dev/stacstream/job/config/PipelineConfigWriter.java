@@ -17,7 +17,10 @@ import static dev.stacstream.job.config.PipelineOptions.EXTRACT_COMPOSITE;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_INTERPOLATE;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PERIOD;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINTS;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PIXELS_FILE_MIB;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINT_ID;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POLYGONS;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POLYGON_ID;
 import static dev.stacstream.job.config.PipelineOptions.JOB_NAME;
 import static dev.stacstream.job.config.PipelineOptions.JOB_PARALLELISM;
 import static dev.stacstream.job.config.PipelineOptions.JOB_WEB_UI;
@@ -81,6 +84,14 @@ public final class PipelineConfigWriter {
         }
         if (config.hasPoints()) {
             points(root, config.points());
+        }
+        if (config.hasPolygons()) {
+            put(root, EXTRACT_POLYGONS, config.polygons().polygons().toString());
+            if (config.polygons().idProperty() != null) {
+                put(root, EXTRACT_POLYGON_ID, config.polygons().idProperty());
+            }
+            put(root, EXTRACT_PIXELS_FILE_MIB, config.polygons().fileMebibytes());
+            put(root, EXTRACT_ALLOWED_LATENESS, DurationFormat.format(config.polygons().allowedLateness()));
         }
         put(root, OUTPUT_ROOT, config.output().root().toString());
         put(root, OUTPUT_MANIFESTS, config.output().manifests().stream().map(ManifestFormat::yamlName).toList());

@@ -218,14 +218,30 @@ public final class PipelineOptions {
 
     public static final PipelineOption<Duration> EXTRACT_ALLOWED_LATENESS = PipelineOption.withDefault(
             "extract.allowed-lateness", ValueParsers.duration(Duration.ZERO), Duration.ofDays(3), "3 d",
-            "How long after the watermark passes a period's end its composites still accept late items.");
+            "How long after the watermark passes a period's end its point composites still accept late items, and"
+                    + " how long after an item's datetime a polygon waits for the last of its windows.");
+
+    public static final PipelineOption<String> EXTRACT_POLYGONS = PipelineOption.withoutDefault("extract.polygons",
+            ValueParsers.text(), "not set: no pixel extraction",
+            "Polygon pixel extraction: a GeoJSON FeatureCollection of Polygon and MultiPolygon features (WGS 84), as"
+                    + " a path or URI. Every pixel whose centre lies in a polygon gives one pixels row per item, with"
+                    + " the bands as columns and the polygon's properties as aux_ columns.");
+
+    public static final PipelineOption<String> EXTRACT_POLYGON_ID = PipelineOption.withoutDefault(
+            "extract.polygon-id", ValueParsers.text(), "not set: each feature's own id",
+            "The property that holds each polygon's id (a string or an integer, unique in the file).");
+
+    public static final PipelineOption<Integer> EXTRACT_PIXELS_FILE_MIB = PipelineOption.withDefault(
+            "extract.pixels-file-mib", ValueParsers.integer(1, 1 << 14), 128, "128",
+            "Target size of a pixels part file in MiB: a file is rolled once it is this large, between polygons (a"
+                    + " polygon's pixels of an item are never split), and at every checkpoint.");
 
     // ---------------------------------------------------------------- output
 
     public static final PipelineOption<String> OUTPUT_ROOT = PipelineOption.withoutDefault("output.root",
             ValueParsers.text(), "required",
-            "Folder path or URI (file, s3) of the output; tables land in <root>/grid_stats/, <root>/points/ and"
-                    + " <root>/errors/. A"
+            "Folder path or URI (file, s3) of the output; tables land in <root>/grid_stats/, <root>/points/,"
+                    + " <root>/pixels/ and <root>/errors/. A"
                     + " relative path is resolved against the working directory.");
 
     public static final PipelineOption<Set<ManifestFormat>> OUTPUT_MANIFESTS = PipelineOption.withDefault(
@@ -276,7 +292,8 @@ public final class PipelineOptions {
             MASK_DILATION_KERNEL1_SIZE, MASK_DILATION_KERNEL2_SIZE, MASK_DILATION_EROSION_KERNEL_SIZE,
             AGGREGATE_FACTOR, AGGREGATE_RESOLUTION, AGGREGATE_SIZE, AGGREGATE_STATS, AGGREGATE_PERIOD,
             AGGREGATE_ALLOWED_LATENESS, EXTRACT_POINTS, EXTRACT_POINT_ID, EXTRACT_PERIOD, EXTRACT_COMPOSITE,
-            EXTRACT_INTERPOLATE, EXTRACT_ALLOWED_LATENESS, OUTPUT_ROOT, OUTPUT_MANIFESTS, OUTPUT_MANIFEST_RECORD_SIZE, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, CHECKPOINT_RESTORE,
+            EXTRACT_INTERPOLATE, EXTRACT_ALLOWED_LATENESS, EXTRACT_POLYGONS, EXTRACT_POLYGON_ID, EXTRACT_PIXELS_FILE_MIB,
+            OUTPUT_ROOT, OUTPUT_MANIFESTS, OUTPUT_MANIFEST_RECORD_SIZE, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, CHECKPOINT_RESTORE,
             JOB_PARALLELISM, JOB_NAME, JOB_WEB_UI);
 
     private PipelineOptions() {

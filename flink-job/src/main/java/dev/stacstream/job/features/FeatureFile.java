@@ -168,6 +168,22 @@ public final class FeatureFile {
         return out;
     }
 
+    /**
+     * Each feature's attribute values by id, {@code ids[f] -> {values[0][f], values[1][f], ...}}: the form the output
+     * tables look a feature's columns up in.
+     */
+    public static Map<String, Object[]> rowsById(String[] ids, Object[][] values) {
+        Map<String, Object[]> out = new HashMap<>(ids.length * 2);
+        for (int f = 0; f < ids.length; f++) {
+            Object[] row = new Object[values.length];
+            for (int a = 0; a < values.length; a++) {
+                row[a] = values[a][f];
+            }
+            out.put(ids[f], row);
+        }
+        return out;
+    }
+
     /** A problem with feature {@code index} of this file, naming it. */
     public FeatureFileException problem(int index, String problem) {
         return new FeatureFileException(kind, source, "feature '" + ids[index] + "' (features[" + index + "]) " + problem);

@@ -23,6 +23,8 @@ import dev.stacstream.job.plan.AssetWindow;
 import dev.stacstream.job.plan.BlockTask;
 import dev.stacstream.job.points.PointObservation;
 import dev.stacstream.job.points.PointSampler;
+import dev.stacstream.job.polygons.PixelPart;
+import dev.stacstream.job.polygons.PolygonSampler;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
 import java.nio.ByteBuffer;
@@ -63,6 +65,9 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
     /** The point sampler and where its observations go, or {@code null} without point extraction. */
     private final PointSampler points;
     private final OutputTag<PointObservation> pointObservations;
+    /** The polygon sampler and where its pixels go, or {@code null} without pixel extraction. */
+    private final PolygonSampler polygons;
+    private final OutputTag<PixelPart> pixelParts;
     private transient WindowDecoder decoder;
     /** The decoded windows' pixels, reused window after window: they are dead once the window is aggregated. */
     private transient RasterPool rasters;
@@ -77,14 +82,17 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
      * @param periods the grid's periods ({@code null} without a grid)
      * @param points samples the input points of each window, or {@code null} for no point extraction
      * @param pointObservations the side output of the points' observations (with {@code points})
+     * @param polygons samples the input polygons' pixels of each window, or {@code null} for no pixel extraction
+     * @param pixelParts the side output of the polygons' pixels (with {@code polygons})
      */
     public DecodeAggregateFunction(MaskRule maskRule, GridSpec gridSpec, PeriodAssigner periods, OutputTag<ErrorRow> errors,
-            PointSampler points, OutputTag<PointObservation> pointObservations) {
-        if (gridSpec == null && points == null) {
-            throw new IllegalArgumentException("the decode stage needs an output grid, points to sample, or both");
+            PointSampler points, OutputTag<PointObservation> pointObservations, PolygonSampler polygons,
+            OutputTag<PixelPart> pixelParts) {
+        if (gridSpec == null && points == null && polygons == null) {
+            throw new IllegalArgumentException("the decode stage needs an output grid, points or polygons to sample");
         }
-        if ((points == null) != (pointObservations == null)) {
-            throw new IllegalArgumentException("points to sample need their side output, and only they");
+        if ((points == null) != (pointObservations == null) || (polygons == null) != (pixelParts == null)) {
+            throw new IllegalArgumentException("points and polygons to sample need their side outputs, and only they");
         }
         this.maskRule = maskRule;
         this.gridSpec = gridSpec;
@@ -92,6 +100,8 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
         this.errors = errors;
         this.points = points;
         this.pointObservations = pointObservations;
+        this.polygons = polygons;
+        this.pixelParts = pixelParts;
     }
 
     @Override
@@ -159,6 +169,9 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
         if (points != null) {
             sample(task, level, masked, ctx);
         }
+        if (polygons != null) {
+            samplePolygons(task, level, masked, ctx);
+        }
         if (aggregator == null) {
             return;
         }
@@ -172,6 +185,17 @@ public final class DecodeAggregateFunction extends ProcessFunction<FetchedWindow
         getRuntimeContext().getLongCounter(JobProgress.PIXELS).add(aggregate.totalPixels() * bands.size());
         getRuntimeContext().getLongCounter(JobProgress.PIXELS_VALID).add(valid);
         emit(task, firstBand, aggregate, out);
+    }
+
+    /** The polygons' pixels of the window, to their side output. */
+    private void samplePolygons(BlockTask task, LevelGrid level, MaskedBlock masked, Context ctx) {
+        try {
+            polygons.sample(task, level, masked, p -> ctx.output(pixelParts, p));
+        } catch (IllegalArgumentException e) {
+            ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(task.itemId(), ErrorStage.AGGREGATE, "unsupported",
+                    task.describe() + ": the polygons cannot be placed on its grid: " + e.getMessage(), Instant.now()),
+                    r -> ctx.output(errors, r));
+        }
     }
 
     /** The points' observations of the window, to their side output. */

@@ -28,6 +28,8 @@ public final class JobProgress {
     public static final String POINT_OBSERVATIONS_VALID = "stacstream.points.observations.valid";
     /** points rows emitted to the sink. */
     public static final String POINT_ROWS = "stacstream.points.rows";
+    /** pixels rows (polygon pixels of an item) emitted to the sink. */
+    public static final String PIXEL_ROWS = "stacstream.pixels.rows";
 
     private JobProgress() {}
 

@@ -160,15 +160,7 @@ public final class PointSet implements Serializable {
 
     /** Every point's attribute values by point id, in {@link #attributes()} order, for the {@code points} table. */
     public Map<String, Object[]> valuesById() {
-        Map<String, Object[]> out = new HashMap<>(ids.length * 2);
-        for (int p = 0; p < ids.length; p++) {
-            Object[] row = new Object[values.length];
-            for (int a = 0; a < values.length; a++) {
-                row[a] = values[a][p];
-            }
-            out.put(ids[p], row);
-        }
-        return out;
+        return FeatureFile.rowsById(ids, values);
     }
 
     @Override

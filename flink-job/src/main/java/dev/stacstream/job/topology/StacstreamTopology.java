@@ -3,6 +3,7 @@ package dev.stacstream.job.topology;
 import dev.stacstream.job.config.ManifestFormat;
 import dev.stacstream.job.config.PipelineConfig;
 import dev.stacstream.job.config.PointsConfig;
+import dev.stacstream.job.config.PolygonsConfig;
 import dev.stacstream.job.mask.MaskRule;
 import dev.stacstream.job.operators.ChunkPartial;
 import dev.stacstream.job.operators.ChunkPartialCodec;
@@ -27,14 +28,22 @@ import dev.stacstream.job.points.PointObservation;
 import dev.stacstream.job.points.PointSampler;
 import dev.stacstream.job.points.PointSet;
 import dev.stacstream.job.points.PointWindows;
+import dev.stacstream.job.polygons.PixelCodecs;
+import dev.stacstream.job.polygons.PixelPart;
+import dev.stacstream.job.polygons.PolygonAssembler;
+import dev.stacstream.job.polygons.PolygonSampler;
+import dev.stacstream.job.polygons.PolygonSet;
+import dev.stacstream.job.polygons.PolygonWindows;
 import dev.stacstream.job.types.CodecTypeInfo;
 import dev.stacstream.sinks.ParquetTables;
 import dev.stacstream.sinks.manifest.ItemReferences;
 import dev.stacstream.sinks.manifest.ManifestOptions;
 import dev.stacstream.sinks.manifest.ManifestSink;
+import dev.stacstream.sinks.parquet.PixelsTable;
 import dev.stacstream.sinks.parquet.PointsTable;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.GridStatsBatch;
+import dev.stacstream.sinks.row.PixelBatch;
 import dev.stacstream.sinks.row.PointRow;
 import dev.stacstream.stac.model.StacItem;
 import dev.stacstream.stac.source.StacWatermarkStrategies;
@@ -61,6 +70,8 @@ import org.apache.flink.util.OutputTag;
  *   ─► grid_stats (FileSink, exactly once)          every stage's failures ─► errors (FileSink)
  * decode ─► point observations (side output) ─► keyBy(point, tile, band) composites per period, gaps interpolated
  *   ─► points (FileSink, exactly once)               (point extraction, extract.points)
+ * decode ─► polygon pixels per window (side output) ─► keyBy(polygon, item) put back together
+ *   ─► pixels (FileSink, a polygon never split)      (pixel extraction, extract.polygons)
  * plan ─► item references ─► manifests (Sink V2 committer: item manifests and time stacks per checkpoint)
  * </pre>
  *
@@ -79,6 +90,8 @@ public final class StacstreamTopology {
     public static final String UID_MANIFEST_SINK = "manifest-sink";
     public static final String UID_POINTS = "point-composites";
     public static final String UID_POINTS_SINK = "points-sink";
+    public static final String UID_POLYGONS = "polygon-pixels";
+    public static final String UID_PIXELS_SINK = "pixels-sink";
 
     static final Duration PLAN_TIMEOUT = Duration.ofMinutes(2);
     static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
@@ -91,6 +104,8 @@ public final class StacstreamTopology {
     private static final OutputTag<ErrorRow> ERRORS = new OutputTag<>("errors", ErrorRow.typeInfo());
     private static final OutputTag<PointObservation> POINT_OBSERVATIONS = new OutputTag<>("point-observations",
             CodecTypeInfo.of(PointObservation.class, new PointCodecs.ObservationCodec()));
+    private static final OutputTag<PixelPart> PIXEL_PARTS = new OutputTag<>("pixel-parts",
+            CodecTypeInfo.of(PixelPart.class, new PixelCodecs.PartCodec()));
     private static final OutputTag<ItemReferences> REFERENCES = new OutputTag<>("references",
             CodecTypeInfo.of(ItemReferences.class, new ItemReferencesCodec()));
 
@@ -106,12 +121,14 @@ public final class StacstreamTopology {
             TopologyHooks hooks) {
         MaskRule rule = KernelSettings.maskRule(config.mask());
         PointSet points = config.hasPoints() ? PointSet.load(config.points(), storage) : null;
+        PolygonSet polygons = config.hasPolygons()
+                ? PolygonSet.load(config.polygons().polygons(), config.polygons().idProperty(), storage) : null;
         DataStream<StacItem> items = env.fromSource(SourceFactory.source(config.source(), storage),
                         StacWatermarkStrategies.forItemDatetime(OUT_OF_ORDERNESS, SOURCE_IDLENESS), "STAC items")
                 .uid(UID_SOURCE);
 
-        // Grid statistics need every window; point extraction alone reads only the windows holding a point.
-        WindowSelection windows = config.hasGrid() ? WindowSelection.ALL : new PointWindows(points);
+        // Grid statistics need every window; extraction alone reads only the windows holding a point or polygon pixel.
+        WindowSelection windows = config.hasGrid() ? WindowSelection.ALL : extractionWindows(points, polygons);
         SingleOutputStreamOperator<Planned> planned = AsyncDataStream.unorderedWait(items,
                         new PlanItemsFunction(KernelSettings.planOptions(config, rule, windows), storage),
                         PLAN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, PLAN_CAPACITY)
@@ -129,7 +146,8 @@ public final class StacstreamTopology {
                 .process(new DecodeAggregateFunction(rule,
                         config.hasGrid() ? KernelSettings.gridSpec(config.aggregate()) : null,
                         config.hasGrid() ? KernelSettings.periods(config.aggregate().period()) : null, ERRORS,
-                        points == null ? null : new PointSampler(points), points == null ? null : POINT_OBSERVATIONS))
+                        points == null ? null : new PointSampler(points), points == null ? null : POINT_OBSERVATIONS,
+                        polygons == null ? null : new PolygonSampler(polygons), polygons == null ? null : PIXEL_PARTS))
                 .returns(CodecTypeInfo.of(ChunkPartial.class, new ChunkPartialCodec()))
                 .uid(UID_DECODE).name(config.hasGrid() ? "decode, mask, partial aggregate" : "decode, mask, sample points");
 
@@ -158,11 +176,31 @@ public final class StacstreamTopology {
                     .uid(UID_POINTS_SINK).name("points");
             errors = errors.union(pointRows.getSideOutput(ERRORS));
         }
+        if (polygons != null) {
+            PolygonsConfig p = config.polygons();
+            SingleOutputStreamOperator<PixelBatch> pixels = partials.getSideOutput(PIXEL_PARTS)
+                    .keyBy(PixelPart::key, Types.STRING)
+                    .process(new PolygonAssembler(p.allowedLateness(), ERRORS))
+                    .returns(CodecTypeInfo.of(PixelBatch.class, new PixelCodecs.BatchCodec()))
+                    .uid(UID_POLYGONS).name("polygon pixels");
+            pixels.sinkTo(ParquetTables.pixelsSink(root, new PixelsTable(config.assets().bands(), polygons.attributes(),
+                    polygons.valuesById()), p.fileBytes())).uid(UID_PIXELS_SINK).name("pixels");
+            errors = errors.union(pixels.getSideOutput(ERRORS));
+        }
         errors.sinkTo(ParquetTables.errorsSink(root)).uid(UID_ERROR_SINK).name("errors");
         manifestOptions(config).ifPresent(options -> hooks.beforeManifests(tasks.getSideOutput(REFERENCES))
                 .sinkTo(new ManifestSink(config.output().manifestsRoot(), options))
                 // One committer owns every time stack (read-modify-write files); it writes only metadata.
                 .setParallelism(1).uid(UID_MANIFEST_SINK).name("manifests"));
+    }
+
+    /** The windows holding an input point or polygon pixel. */
+    private static WindowSelection extractionWindows(PointSet points, PolygonSet polygons) {
+        if (points == null) {
+            return new PolygonWindows(polygons);
+        }
+        return polygons == null ? new PointWindows(points)
+                : WindowSelection.union(new PointWindows(points), new PolygonWindows(polygons));
     }
 
     /** The manifest forms to write, or empty when {@code output.manifests} is {@code []}. */

@@ -216,11 +216,17 @@ class PipelineConfigErrorsTest {
                                 + " sets)"),
                 set("no grid", "aggregate.factor=null",
                         "aggregate: give exactly one of aggregate.factor, aggregate.resolution or aggregate.size; or set"
-                                + " extract.points for point extraction only"),
+                                + " extract.points or extract.polygons for extraction only"),
                 sets("statistics without a grid beside points", List.of("aggregate.factor=null",
                         "aggregate.stats=[mean]", "extract.points=points.geojson"),
                         "aggregate: give exactly one of aggregate.factor, aggregate.resolution or aggregate.size; or"
-                                + " leave the aggregate section out for point extraction only (aggregate.stats is set)"),
+                                + " leave the aggregate section out for extraction only (aggregate.stats is set)"),
+                set("polygon key without polygons", "extract.polygon-id=pid",
+                        "extract.polygon-id: needs extract.polygons, the polygons to extract (from --set"
+                                + " extract.polygon-id=pid)"),
+                set("lateness without anything to extract", "extract.allowed-lateness=1 d",
+                        "extract.allowed-lateness: needs extract.points, the points to extract (from --set"
+                                + " extract.allowed-lateness=1 d)"),
                 set("extract key without points", "extract.period=day",
                         "extract.period: needs extract.points, the points to extract (from --set extract.period=day)"),
                 set("missing points file", "extract.points=nowhere.geojson",

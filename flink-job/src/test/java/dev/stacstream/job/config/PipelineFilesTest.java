@@ -100,6 +100,16 @@ class PipelineFilesTest {
     }
 
     @Test
+    void parcelsExtractsTheTestParcelsWithoutAGrid() {
+        PipelineConfig config = PipelineConfigLoader.load(Path.of("conf/pipelines/parcels.yaml"), List.of(), ROOT);
+
+        assertThat(config.hasGrid()).isFalse();
+        assertThat(config.hasPoints()).isFalse();
+        assertThat(config.polygons()).isEqualTo(new PolygonsConfig(ROOT.resolve("test-data/polygons/parcels.geojson")
+                .toUri(), "parcel_id", 128, Duration.ofDays(3)));
+    }
+
+    @Test
     void localShowsEveryKey() throws IOException {
         Set<String> shown = keysWithExamplesUncommented(LOCAL);
 
@@ -107,7 +117,8 @@ class PipelineFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"conf/pipelines/local.yaml", "conf/pipelines/earth-search.yaml", "conf/pipelines/points.yaml"})
+    @ValueSource(strings = {"conf/pipelines/local.yaml", "conf/pipelines/earth-search.yaml", "conf/pipelines/points.yaml",
+        "conf/pipelines/parcels.yaml"})
     void commentedExamplesUseOnlyKnownKeys(String file) throws IOException {
         Set<String> shown = keysWithExamplesUncommented(Path.of(file));
 

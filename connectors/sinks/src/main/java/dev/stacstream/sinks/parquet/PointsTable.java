@@ -89,15 +89,7 @@ public final class PointsTable implements TableFormat<PointRow> {
     public MessageType schema() {
         Types.MessageTypeBuilder b = Types.buildMessage();
         b.required(BINARY).as(stringType()).named("point_id");
-        for (FeatureAttribute a : attributes) {
-            switch (a.type()) {
-                case BOOLEAN -> b.optional(BOOLEAN).named(a.column());
-                case INT64 -> b.optional(INT64).named(a.column());
-                case DOUBLE -> b.optional(DOUBLE).named(a.column());
-                case STRING -> b.optional(BINARY).as(stringType()).named(a.column());
-                default -> throw new IllegalStateException("attribute type " + a.type());
-            }
-        }
+        AttributeColumns.addTo(b, attributes);
         return b.required(BINARY).as(stringType()).named("collection")
                 .optional(BINARY).as(stringType()).named("tile")
                 .required(BINARY).as(stringType()).named("period")
@@ -133,16 +125,7 @@ public final class PointsTable implements TableFormat<PointRow> {
             public void write(PointRow row, ColumnSink out) {
                 RecordEmitter r = out.record().start().string(row.pointId());
                 Object[] values = valuesById.getOrDefault(row.pointId(), none);
-                for (int a = 0; a < attributes.size(); a++) {
-                    Object v = values[a];
-                    switch (attributes.get(a).type()) {
-                        case BOOLEAN -> r.bool((Boolean) v);
-                        case INT64 -> r.int64((Long) v);
-                        case DOUBLE -> r.float64OrNull(v == null ? Double.NaN : (Double) v);
-                        case STRING -> r.string((String) v);
-                        default -> throw new IllegalStateException("attribute type " + attributes.get(a).type());
-                    }
-                }
+                AttributeColumns.write(r, attributes, values);
                 r.string(row.collection())
                         .string(row.tile())
                         .string(row.period().label())

@@ -1,0 +1,104 @@
+package dev.stacstream.job.polygons;
+
+import dev.stacstream.cog.geo.PixelSpan;
+import dev.stacstream.cog.plan.PixelWindow;
+import dev.stacstream.cog.raster.Raster;
+import dev.stacstream.job.mask.BandLayer;
+import dev.stacstream.job.mask.BandValues;
+import dev.stacstream.job.mask.LevelGrid;
+import dev.stacstream.job.mask.MaskedBlock;
+import dev.stacstream.job.mask.SampleNodata;
+import dev.stacstream.job.plan.BlockTask;
+import dev.stacstream.sinks.row.PixelBatch;
+import java.io.Serializable;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads the input polygons' pixels out of a decoded, masked work window: for every polygon with pixels in the
+ * window, one {@link PixelPart} with each pixel's stable id, centre and band values (after scale/offset, {@code NaN}
+ * where the mask or nodata invalidates them). Runs in the decode task, so no raster leaves it.
+ *
+ * <p>Keeps the polygons' pixels for the last few grids it saw. Not thread-safe: one per operator instance.
+ */
+public final class PolygonSampler implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int GRIDS_KEPT = 8;
+
+    private final PolygonSet polygons;
+    private transient Map<LevelGrid, PolygonPixels> grids;
+
+    public PolygonSampler(PolygonSet polygons) {
+        this.polygons = polygons;
+    }
+
+    /**
+     * Emits the parts of the polygons with pixels in {@code masked}'s window.
+     *
+     * @return the number of pixels emitted
+     * @throws IllegalArgumentException when the grid's CRS cannot take the polygons, or its pixels have no stable id
+     */
+    public long sample(BlockTask task, LevelGrid grid, MaskedBlock masked, Consumer<PixelPart> out) {
+        PolygonPixels pixels = pixels(grid);
+        PixelLattice lattice = PixelLattice.of(grid);
+        PixelWindow w = masked.window();
+        List<BandLayer> bands = masked.block().bands();
+        long emitted = 0;
+        for (int p = 0; p < polygons.size(); p++) {
+            List<PixelSpan> spans = pixels.inside(p, w);
+            if (spans.isEmpty()) {
+                continue;
+            }
+            int n = 0;
+            for (PixelSpan s : spans) {
+                n += s.colEnd() - s.colStart();
+            }
+            long[] ids = new long[n];
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            double[][] values = new double[bands.size()][n];
+            int i = 0;
+            for (PixelSpan s : spans) {
+                for (int col = s.colStart(); col < s.colEnd(); col++, i++) {
+                    ids[i] = lattice.id(col, s.row());
+                    xs[i] = lattice.centreX(col, s.row());
+                    ys[i] = lattice.centreY(col, s.row());
+                    boolean kept = masked.maskKeeps(col, s.row());
+                    for (int b = 0; b < bands.size(); b++) {
+                        values[b][i] = kept ? value(bands.get(b), s.row() - w.row(), col - w.col()) : Double.NaN;
+                    }
+                }
+            }
+            BitSet windows = pixels.windows(p, task.windows());
+            out.accept(new PixelPart(new PixelBatch(polygons.id(p), task.itemId(), task.collection(), task.tile(),
+                    task.datetime(), "EPSG:" + grid.epsg(), ids, xs, ys, values), windows.cardinality(),
+                    task.windowIndex()));
+            emitted += n;
+        }
+        return emitted;
+    }
+
+    private static double value(BandLayer band, int row, int col) {
+        Raster raster = band.raster();
+        double sample = raster.getDouble(band.rasterBand(), row, col);
+        BandValues values = band.values();
+        return SampleNodata.of(values, raster.dataType()).isNodata(sample) ? Double.NaN
+                : sample * values.scale() + values.offset();
+    }
+
+    private PolygonPixels pixels(LevelGrid grid) {
+        if (grids == null) {
+            grids = new LinkedHashMap<>(GRIDS_KEPT * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<LevelGrid, PolygonPixels> eldest) {
+                    return size() > GRIDS_KEPT;
+                }
+            };
+        }
+        return grids.computeIfAbsent(grid, g -> PolygonPixels.of(polygons, g));
+    }
+}
