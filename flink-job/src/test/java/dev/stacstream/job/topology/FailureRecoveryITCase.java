@@ -70,7 +70,9 @@ class FailureRecoveryITCase {
                 "aggregate.stats=[count, mean, min, max, std, sum]",
                 // Points beside the grid: their composites, pending gaps and interpolations go through every failure too.
                 "extract.points=" + ROOT.resolve("test-data/points/points.geojson"), "extract.point-id=sample_id",
-                "extract.period=day"));
+                "extract.period=day",
+                // And parcels: their per-window parts wait in keyed state to be put back together.
+                "extract.polygons=" + ROOT.resolve("test-data/polygons/parcels.geojson"), "extract.polygon-id=parcel_id"));
         sets.addAll(List.of(extra));
         return PipelineConfigLoader.load(ROOT.resolve("conf/pipelines/local.yaml"), sets);
     }
@@ -253,7 +255,19 @@ class FailureRecoveryITCase {
             assertThat(count(st, "SELECT count(*) FROM " + b + " WHERE interpolated")).as("interpolated rows")
                     .isPositive();
         }
-        for (String tableName : List.of("grid_stats", "points")) {
+        String pixels = "polygon_id, pixel_id, item_id, tile, round(red, 12), round(nir, 12), aux_crop";
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            String a = "read_parquet('" + baseline.resolve("pixels") + "/**/*.parquet')";
+            String b = "read_parquet('" + out.resolve("pixels") + "/**/*.parquet')";
+            assertThat(count(st, "SELECT count(*) FROM " + b)).as("pixels rows").isEqualTo(count(st, "SELECT count(*) FROM "
+                    + a)).isPositive();
+            assertThat(count(st, "SELECT count(*) FROM (SELECT " + pixels + " FROM " + a + " EXCEPT ALL SELECT " + pixels
+                    + " FROM " + b + ")")).as("pixels rows missing after recovery").isZero();
+            assertThat(count(st, "SELECT count(*) FROM (SELECT polygon_id, item_id, count(DISTINCT filename) AS files"
+                    + " FROM read_parquet('" + out.resolve("pixels") + "/**/*.parquet', filename = true) GROUP BY ALL"
+                    + " HAVING files > 1)")).as("parcels split across part files").isZero();
+        }
+        for (String tableName : List.of("grid_stats", "points", "pixels")) {
             try (Stream<Path> files = Files.walk(out.resolve(tableName))) {
                 assertThat(files.filter(f -> f.getFileName().toString().startsWith("."))).as("hidden files").isEmpty();
             }

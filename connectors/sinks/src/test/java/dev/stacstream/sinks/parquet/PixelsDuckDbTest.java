@@ -1,0 +1,68 @@
+package dev.stacstream.sinks.parquet;
+
+import static dev.stacstream.sinks.testing.DuckDb.readTable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stacstream.sinks.bucket.PixelsBucketAssigner;
+import dev.stacstream.sinks.row.FeatureAttribute;
+import dev.stacstream.sinks.row.FeatureAttribute.Type;
+import dev.stacstream.sinks.row.PixelBatch;
+import dev.stacstream.sinks.testing.DuckDb;
+import dev.stacstream.sinks.testing.PartFiles;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DuckDB reads the {@code pixels} part files back: the band and {@code aux_} columns, NULLs and the folders. */
+class PixelsDuckDbTest {
+
+    @Test
+    void pixelsReadBackWithBandsAuxColumnsAndFolders(@TempDir Path root) throws Exception {
+        List<FeatureAttribute> attributes = List.of(new FeatureAttribute("crop", "aux_crop", Type.STRING),
+                new FeatureAttribute("organic", "aux_organic", Type.BOOLEAN));
+        PixelsTable table = new PixelsTable(List.of("red", "nir"), attributes,
+                Map.of("P1", new Object[] {"wheat", true}, "P2", new Object[] {null, false}));
+        Instant june12 = Instant.parse("2023-06-12T10:05:00Z");
+        List<PixelBatch> batches = List.of(
+                new PixelBatch("P1", "S2A_33UVU_20230612", "sentinel-2-l2a", "MGRS-33UVU", june12, "EPSG:32633",
+                        new long[] {11, 12}, new double[] {500005, 500015}, new double[] {5899995, 5899995},
+                        new double[][] {{0.1, Double.NaN}, {0.3, Double.NaN}}),
+                new PixelBatch("P2", "LC09_X", "landsat-c2-l2", null, Instant.parse("2023-06-14T09:40:00Z"), "EPSG:32633",
+                        new long[] {99}, new double[] {500015}, new double[] {5899985}, new double[][] {{0.2}, {0.4}}));
+        Path dir = PartFiles.write(root, table, new PixelsBucketAssigner(), batches);
+
+        try (DuckDb db = new DuckDb()) {
+            Map<String, String> types = new LinkedHashMap<>();
+            for (Map<String, Object> column : db.query("DESCRIBE SELECT * FROM read_parquet('" + dir
+                    + "/**/*.parquet', hive_partitioning = false)")) {
+                types.put((String) column.get("column_name"), (String) column.get("column_type"));
+            }
+            assertThat(types).containsExactly(Map.entry("polygon_id", "VARCHAR"), Map.entry("pixel_id", "BIGINT"),
+                    Map.entry("x", "DOUBLE"), Map.entry("y", "DOUBLE"), Map.entry("crs", "VARCHAR"),
+                    Map.entry("collection", "VARCHAR"), Map.entry("tile", "VARCHAR"), Map.entry("item_id", "VARCHAR"),
+                    Map.entry("datetime", "TIMESTAMP WITH TIME ZONE"), Map.entry("red", "DOUBLE"),
+                    Map.entry("nir", "DOUBLE"), Map.entry("aux_crop", "VARCHAR"), Map.entry("aux_organic", "BOOLEAN"));
+            List<Map<String, Object>> rows = db.query("SELECT polygon_id, pixel_id, x, red, nir, tile, aux_crop,"
+                    + " aux_organic, date::VARCHAR AS date FROM " + readTable(dir) + " ORDER BY pixel_id");
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(0)).containsEntry("polygon_id", "P1").containsEntry("pixel_id", 11L)
+                    .containsEntry("x", 500005.0).containsEntry("red", 0.1).containsEntry("nir", 0.3)
+                    .containsEntry("aux_crop", "wheat").containsEntry("aux_organic", true)
+                    .containsEntry("date", "2023-06-12");
+            assertThat(rows.get(1)).containsEntry("red", null).containsEntry("nir", null);
+            assertThat(rows.get(2)).containsEntry("polygon_id", "P2").containsEntry("tile", null)
+                    .containsEntry("aux_crop", null).containsEntry("aux_organic", false).containsEntry("date", "2023-06-14");
+        }
+    }
+
+    @Test
+    void aBandMayNotShadowAColumnOfTheTable() {
+        assertThatThrownBy(() -> new PixelsTable(List.of("red", "x"), List.of(), Map.of()))
+                .hasMessage("band 'x' clashes with a column of the pixels table");
+    }
+}
