@@ -5,7 +5,7 @@ Usage: pixels_oracle.py SPEC.json OUT.json
 
 SPEC: {"items": [item JSON paths], "polygons": GeoJSON path, "id_property": name or null, "bands": [asset keys],
        "mask": {"asset": "scl", "exclude": [classes]} or {"asset": "qa_pixel", "bits": [bits]} or null,
-       "scale_offset": bool}
+       "scale_offset": bool, "by": "item" or "day"}
 OUT: a JSON list of rows {polygon_id, item_id, tile, pixel_id, x, y, <band>: value or null}.
 
 Each polygon is projected vertex by vertex into the item's CRS (rasterio.warp.transform_geom, PROJ) and burnt
@@ -73,12 +73,24 @@ for item_path in spec["items"]:
                     ok = not any((q >> b) & 1 for b in spec["mask"]["bits"])
                 else:
                     ok = q not in spec["mask"]["exclude"]
-            row = {"polygon_id": pid, "item_id": item["id"], "tile": tile,
+            row = {"polygon_id": pid, "item_id": item["id"], "tile": tile, "collection": item["collection"],
+                   "date": props["datetime"][:10],
                    "pixel_id": (epsg << 44) | ((gy0 + r + HALF) << 22) | (gx0 + c + HALF), "x": x, "y": y}
             for band in spec["bands"]:
                 nodata, scale, offset = meta[band]
                 v = float(data[band][r, c])
                 row[band] = v * scale + offset if ok and not (nodata is not None and v == nodata) else None
             rows.append(row)
+
+if spec.get("by") == "day":
+    # One row per (polygon, collection, pixel, UTC day): a valid observation first, then the smallest tile, then item.
+    best = {}
+    for row in rows:
+        key = (row["polygon_id"], row["collection"], row["pixel_id"], row["date"])
+        valid = any(row[b] is not None for b in spec["bands"])
+        rank = (0 if valid else 1, row["tile"] is None, row["tile"] or "", row["item_id"])
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, row)
+    rows = [r for _, r in best.values()]
 
 json.dump(rows, open(sys.argv[2], "w"))

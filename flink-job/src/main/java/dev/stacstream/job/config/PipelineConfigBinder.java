@@ -17,6 +17,7 @@ import static dev.stacstream.job.config.PipelineOptions.EXTRACT_COMPOSITE;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_INTERPOLATE;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PERIOD;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINTS;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PIXELS_BY;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PIXELS_FILE_MIB;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINT_ID;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POLYGONS;
@@ -211,12 +212,13 @@ final class PipelineConfigBinder {
     private PolygonsConfig polygons() {
         Optional<String> file = optional(EXTRACT_POLYGONS);
         if (file.isEmpty()) {
-            requireAbsent(EXTRACT_POLYGONS, EXTRACT_POLYGON_ID, EXTRACT_PIXELS_FILE_MIB);
+            requireAbsent(EXTRACT_POLYGONS, EXTRACT_POLYGON_ID, EXTRACT_PIXELS_BY, EXTRACT_PIXELS_FILE_MIB);
             return null;
         }
         URI uri = existingInput(EXTRACT_POLYGONS, file.get());
         String idProperty = optional(EXTRACT_POLYGON_ID).orElse(null);
-        return build(EXTRACT_POLYGONS, () -> new PolygonsConfig(uri, idProperty, value(EXTRACT_PIXELS_FILE_MIB),
+        return build(EXTRACT_POLYGONS, () -> new PolygonsConfig(uri, idProperty, value(EXTRACT_PIXELS_BY),
+                value(EXTRACT_PIXELS_FILE_MIB),
                 value(EXTRACT_ALLOWED_LATENESS)));
     }
 

@@ -17,6 +17,7 @@ import static dev.stacstream.job.config.PipelineOptions.EXTRACT_COMPOSITE;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_INTERPOLATE;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PERIOD;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINTS;
+import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PIXELS_BY;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_PIXELS_FILE_MIB;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POINT_ID;
 import static dev.stacstream.job.config.PipelineOptions.EXTRACT_POLYGONS;
@@ -90,6 +91,7 @@ public final class PipelineConfigWriter {
             if (config.polygons().idProperty() != null) {
                 put(root, EXTRACT_POLYGON_ID, config.polygons().idProperty());
             }
+            put(root, EXTRACT_PIXELS_BY, config.polygons().by().yamlName());
             put(root, EXTRACT_PIXELS_FILE_MIB, config.polygons().fileMebibytes());
             put(root, EXTRACT_ALLOWED_LATENESS, DurationFormat.format(config.polygons().allowedLateness()));
         }

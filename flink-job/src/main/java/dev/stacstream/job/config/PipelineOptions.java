@@ -231,6 +231,13 @@ public final class PipelineOptions {
             "extract.polygon-id", ValueParsers.text(), "not set: each feature's own id",
             "The property that holds each polygon's id (a string or an integer, unique in the file).");
 
+    public static final PipelineOption<PolygonsConfig.PixelsBy> EXTRACT_PIXELS_BY = PipelineOption.withDefault(
+            "extract.pixels-by", ValueParsers.oneOf(PolygonsConfig.PixelsBy::fromYamlName,
+                    names(PolygonsConfig.PixelsBy.values())), PolygonsConfig.PixelsBy.DAY, "day",
+            "What a pixels row is per: day (one row per pixel and UTC day; where tiles overlap, the day's items give"
+                    + " one row, a valid observation first, then the smallest tile id) or item (a row per pixel and"
+                    + " item, so a pixel in two tiles' overlap has two).");
+
     public static final PipelineOption<Integer> EXTRACT_PIXELS_FILE_MIB = PipelineOption.withDefault(
             "extract.pixels-file-mib", ValueParsers.integer(1, 1 << 14), 128, "128",
             "Target size of a pixels part file in MiB: a file is rolled once it is this large, between polygons (a"
@@ -292,7 +299,7 @@ public final class PipelineOptions {
             MASK_DILATION_KERNEL1_SIZE, MASK_DILATION_KERNEL2_SIZE, MASK_DILATION_EROSION_KERNEL_SIZE,
             AGGREGATE_FACTOR, AGGREGATE_RESOLUTION, AGGREGATE_SIZE, AGGREGATE_STATS, AGGREGATE_PERIOD,
             AGGREGATE_ALLOWED_LATENESS, EXTRACT_POINTS, EXTRACT_POINT_ID, EXTRACT_PERIOD, EXTRACT_COMPOSITE,
-            EXTRACT_INTERPOLATE, EXTRACT_ALLOWED_LATENESS, EXTRACT_POLYGONS, EXTRACT_POLYGON_ID, EXTRACT_PIXELS_FILE_MIB,
+            EXTRACT_INTERPOLATE, EXTRACT_ALLOWED_LATENESS, EXTRACT_POLYGONS, EXTRACT_POLYGON_ID, EXTRACT_PIXELS_BY, EXTRACT_PIXELS_FILE_MIB,
             OUTPUT_ROOT, OUTPUT_MANIFESTS, OUTPUT_MANIFEST_RECORD_SIZE, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, CHECKPOINT_RESTORE,
             JOB_PARALLELISM, JOB_NAME, JOB_WEB_UI);
 

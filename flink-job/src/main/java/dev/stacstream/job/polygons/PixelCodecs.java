@@ -3,8 +3,11 @@ package dev.stacstream.job.polygons;
 import dev.stacstream.job.types.NullableFields;
 import dev.stacstream.job.types.RecordCodec;
 import dev.stacstream.sinks.row.PixelBatch;
+import dev.stacstream.sinks.row.PixelSource;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -17,16 +20,20 @@ public final class PixelCodecs {
 
     static void writeBatch(PixelBatch b, DataOutputView out) throws IOException {
         out.writeUTF(b.polygonId());
-        out.writeUTF(b.itemId());
         out.writeUTF(b.collection());
-        NullableFields.writeString(out, b.tile());
-        out.writeLong(b.datetime().getEpochSecond());
-        out.writeInt(b.datetime().getNano());
         out.writeUTF(b.crs());
+        out.writeInt(b.sources().size());
+        for (PixelSource s : b.sources()) {
+            out.writeUTF(s.itemId());
+            NullableFields.writeString(out, s.tile());
+            out.writeLong(s.datetime().getEpochSecond());
+            out.writeInt(s.datetime().getNano());
+        }
         int n = b.size();
         out.writeInt(n);
         out.writeInt(b.bands().length);
         for (int i = 0; i < n; i++) {
+            out.writeInt(b.source()[i]);
             out.writeLong(b.pixelIds()[i]);
             out.writeDouble(b.xs()[i]);
             out.writeDouble(b.ys()[i]);
@@ -40,17 +47,21 @@ public final class PixelCodecs {
 
     static PixelBatch readBatch(DataInputView in) throws IOException {
         String polygon = in.readUTF();
-        String item = in.readUTF();
         String collection = in.readUTF();
-        String tile = NullableFields.readString(in);
-        Instant datetime = Instant.ofEpochSecond(in.readLong(), in.readInt());
         String crs = in.readUTF();
+        List<PixelSource> sources = new ArrayList<>();
+        for (int s = in.readInt(); s > 0; s--) {
+            sources.add(new PixelSource(in.readUTF(), NullableFields.readString(in),
+                    Instant.ofEpochSecond(in.readLong(), in.readInt())));
+        }
         int n = in.readInt();
         double[][] bands = new double[in.readInt()][n];
+        int[] source = new int[n];
         long[] ids = new long[n];
         double[] xs = new double[n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
+            source[i] = in.readInt();
             ids[i] = in.readLong();
             xs[i] = in.readDouble();
             ys[i] = in.readDouble();
@@ -60,7 +71,7 @@ public final class PixelCodecs {
                 band[i] = in.readDouble();
             }
         }
-        return new PixelBatch(polygon, item, collection, tile, datetime, crs, ids, xs, ys, bands);
+        return new PixelBatch(polygon, collection, crs, sources, source, ids, xs, ys, bands);
     }
 
     /** {@link PixelBatch}: a polygon's whole pixels of an item, to the {@code pixels} sink. */

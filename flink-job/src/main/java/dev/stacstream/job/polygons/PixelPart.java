@@ -1,6 +1,7 @@
 package dev.stacstream.job.polygons;
 
 import dev.stacstream.sinks.row.PixelBatch;
+import dev.stacstream.sinks.row.PixelSource;
 import java.util.Objects;
 
 /**
@@ -20,8 +21,8 @@ public record PixelPart(PixelBatch pixels, int windows, int window) {
         }
     }
 
-    /** What the parts of one polygon and item share: their key in the assembling stage. */
-    public String key() {
-        return pixels.polygonId().length() + ":" + pixels.polygonId() + "|" + pixels.itemId();
+    /** The item the part comes from. */
+    public PixelSource item() {
+        return pixels.sources().get(0);
     }
 }

@@ -10,6 +10,7 @@ import dev.stacstream.job.mask.MaskedBlock;
 import dev.stacstream.job.mask.SampleNodata;
 import dev.stacstream.job.plan.BlockTask;
 import dev.stacstream.sinks.row.PixelBatch;
+import dev.stacstream.sinks.row.PixelSource;
 import java.io.Serializable;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -74,9 +75,9 @@ public final class PolygonSampler implements Serializable {
                 }
             }
             BitSet windows = pixels.windows(p, task.windows());
-            out.accept(new PixelPart(new PixelBatch(polygons.id(p), task.itemId(), task.collection(), task.tile(),
-                    task.datetime(), "EPSG:" + grid.epsg(), ids, xs, ys, values), windows.cardinality(),
-                    task.windowIndex()));
+            out.accept(new PixelPart(PixelBatch.of(polygons.id(p), task.collection(), "EPSG:" + grid.epsg(),
+                    new PixelSource(task.itemId(), task.tile(), task.datetime()), ids, xs, ys, values),
+                    windows.cardinality(), task.windowIndex()));
             emitted += n;
         }
         return emitted;

@@ -70,7 +70,7 @@ import org.apache.flink.util.OutputTag;
  *   ─► grid_stats (FileSink, exactly once)          every stage's failures ─► errors (FileSink)
  * decode ─► point observations (side output) ─► keyBy(point, tile, band) composites per period, gaps interpolated
  *   ─► points (FileSink, exactly once)               (point extraction, extract.points)
- * decode ─► polygon pixels per window (side output) ─► keyBy(polygon, item) put back together
+ * decode ─► polygon pixels per window (side output) ─► keyBy(polygon, item or day) put back together
  *   ─► pixels (FileSink, a polygon never split)      (pixel extraction, extract.polygons)
  * plan ─► item references ─► manifests (Sink V2 committer: item manifests and time stacks per checkpoint)
  * </pre>
@@ -179,8 +179,8 @@ public final class StacstreamTopology {
         if (polygons != null) {
             PolygonsConfig p = config.polygons();
             SingleOutputStreamOperator<PixelBatch> pixels = partials.getSideOutput(PIXEL_PARTS)
-                    .keyBy(PixelPart::key, Types.STRING)
-                    .process(new PolygonAssembler(p.allowedLateness(), ERRORS))
+                    .keyBy(PolygonAssembler.keys(p.by()), Types.STRING)
+                    .process(new PolygonAssembler(p.by(), p.allowedLateness(), ERRORS))
                     .returns(CodecTypeInfo.of(PixelBatch.class, new PixelCodecs.BatchCodec()))
                     .uid(UID_POLYGONS).name("polygon pixels");
             pixels.sinkTo(ParquetTables.pixelsSink(root, new PixelsTable(config.assets().bands(), polygons.attributes(),

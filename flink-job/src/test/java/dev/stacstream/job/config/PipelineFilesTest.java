@@ -106,7 +106,7 @@ class PipelineFilesTest {
         assertThat(config.hasGrid()).isFalse();
         assertThat(config.hasPoints()).isFalse();
         assertThat(config.polygons()).isEqualTo(new PolygonsConfig(ROOT.resolve("test-data/polygons/parcels.geojson")
-                .toUri(), "parcel_id", 128, Duration.ofDays(3)));
+                .toUri(), "parcel_id", PolygonsConfig.PixelsBy.DAY, 128, Duration.ofDays(3)));
     }
 
     @Test

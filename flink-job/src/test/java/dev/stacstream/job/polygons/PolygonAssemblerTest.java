@@ -3,7 +3,9 @@ package dev.stacstream.job.polygons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stacstream.sinks.row.ErrorRow;
+import dev.stacstream.job.config.PolygonsConfig.PixelsBy;
 import dev.stacstream.sinks.row.PixelBatch;
+import dev.stacstream.sinks.row.PixelSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +27,22 @@ class PolygonAssemblerTest {
     private static final Instant T = Instant.parse("2023-06-12T10:00:00Z");
 
     private static KeyedOneInputStreamOperatorTestHarness<String, PixelPart, PixelBatch> harness() throws Exception {
+        return harness(PixelsBy.ITEM);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, PixelPart, PixelBatch> harness(PixelsBy by)
+            throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new PolygonAssembler(Duration.ofHours(1), ERRORS)), PixelPart::key, Types.STRING);
+                new PolygonAssembler(by, Duration.ofHours(1), ERRORS)), PolygonAssembler.keys(by), Types.STRING);
     }
 
     /** Part {@code window} of {@code windows} of polygon P in item I: pixels with ids {@code ids}. */
     private static StreamRecord<PixelPart> part(String polygon, int windows, int window, long... ids) {
+        return part(polygon, new PixelSource("I", "MGRS-33UVU", T), windows, window, ids);
+    }
+
+    private static StreamRecord<PixelPart> part(String polygon, PixelSource item, int windows, int window,
+            long... ids) {
         double[] xs = new double[ids.length];
         double[] ys = new double[ids.length];
         double[] red = new double[ids.length];
@@ -39,8 +51,7 @@ class PolygonAssemblerTest {
             ys[i] = -ids[i];
             red[i] = ids[i] / 100.0;
         }
-        PixelBatch b = new PixelBatch(polygon, "I", "sentinel-2-l2a", "MGRS-33UVU", T, "EPSG:32633", ids, xs, ys,
-                new double[][] {red});
+        PixelBatch b = PixelBatch.of(polygon, "sentinel-2-l2a", "EPSG:32633", item, ids, xs, ys, new double[][] {red});
         return new StreamRecord<>(new PixelPart(b, windows, window), T.toEpochMilli());
     }
 
@@ -66,6 +77,38 @@ class PolygonAssemblerTest {
             assertThat(h.extractOutputValues()).hasSize(2);
             assertThat(h.getSideOutput(ERRORS)).isNull();
             assertThat(h.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    /**
+     * By day: the two tiles of one datatake overlap in pixels 20 and 21; each pixel gives one row, a valid
+     * observation winning, then the smaller tile. A later day of the same polygon is its own batch.
+     */
+    @Test
+    void byDayOverlappingTilesGiveOneRowPerPixel() throws Exception {
+        PixelSource uvu = new PixelSource("S2A_33UVU", "MGRS-33UVU", T);
+        PixelSource uwu = new PixelSource("S2A_33UWU", "MGRS-33UWU", T.plusSeconds(4));
+        try (var h = harness(PixelsBy.DAY)) {
+            h.open();
+            h.processElement(part("P", uwu, 1, 0, 20, 21, 22));
+            StreamRecord<PixelPart> fromUvu = part("P", uvu, 2, 3, 10, 20, 21);
+            fromUvu.getValue().pixels().bands()[0][2] = Double.NaN; // pixel 21 masked in 33UVU
+            h.processElement(fromUvu);
+            h.processElement(part("P", uvu, 2, 4, 11));
+            h.processElement(part("P", new PixelSource("S2A_next", "MGRS-33UVU", T.plus(Duration.ofDays(1))), 1, 0, 20));
+            assertThat(h.extractOutputValues()).as("a day waits for all its tiles").isEmpty();
+
+            h.processWatermark(Instant.parse("2023-06-13T01:00:00Z").toEpochMilli());
+            List<PixelBatch> out = h.extractOutputValues();
+            assertThat(out).singleElement().satisfies(b -> {
+                assertThat(b.pixelIds()).containsExactly(10, 11, 20, 21, 22);
+                assertThat(java.util.stream.IntStream.range(0, b.size()).mapToObj(i -> b.sourceOf(i).itemId()))
+                        .containsExactly("S2A_33UVU", "S2A_33UVU", "S2A_33UVU", "S2A_33UWU", "S2A_33UWU");
+                assertThat(b.bands()[0]).containsExactly(0.1, 0.11, 0.2, 0.21, 0.22);
+            });
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.extractOutputValues()).hasSize(2);
+            assertThat(h.getSideOutput(ERRORS)).isNull();
         }
     }
 

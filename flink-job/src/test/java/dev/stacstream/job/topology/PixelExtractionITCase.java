@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,12 +51,17 @@ class PixelExtractionITCase {
     @TempDir
     Path tmp;
 
-    @Test
-    void pixelsOfTheTestCatalogEqualTheOracleAndNoParcelIsSplit() throws Exception {
+    /**
+     * By item, a parcel in the overlap of 33UVU and 33UWU has rows from both tiles' items of 2023-06-12; by day, one
+     * row per pixel and day.
+     */
+    @ParameterizedTest(name = "pixels by {0}")
+    @ValueSource(strings = {"item", "day"})
+    void pixelsOfTheTestCatalogEqualTheOracleAndNoParcelIsSplit(String by) throws Exception {
         Path out = tmp.resolve("out");
         PipelineConfig config = PipelineConfigLoader.load(ROOT.resolve("conf/pipelines/parcels.yaml"), List.of(
                 "source.catalog=" + CATALOG.resolve("catalog.json"), "output.root=" + out,
-                "extract.polygons=" + PARCELS));
+                "extract.polygons=" + PARCELS, "extract.pixels-by=" + by));
         assertThat(config.hasGrid()).isFalse();
         StreamExecutionEnvironment env = PipelineITCase.environment();
         StacstreamTopology.build(env, config, StorageOptions.defaults());
@@ -67,7 +73,7 @@ class PixelExtractionITCase {
             items = files.filter(f -> f.getFileName().toString().startsWith("S2") && f.toString().endsWith(".json"))
                     .sorted().toList();
         }
-        Map<String, JsonNode> expected = oracle(items);
+        Map<String, JsonNode> expected = oracle(items, by);
         Map<String, Map<String, Object>> actual = new HashMap<>();
         String table = "read_parquet('" + out.resolve("pixels") + "/**/*.parquet', hive_partitioning = true)";
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
@@ -83,9 +89,10 @@ class PixelExtractionITCase {
                     assertThat(actual.put(key, row)).as("duplicate row %s", key).isNull();
                 }
             }
-            try (ResultSet r = s.executeQuery("SELECT polygon_id, item_id, count(DISTINCT filename) AS files FROM"
-                    + " read_parquet('" + out.resolve("pixels") + "/**/*.parquet', filename = true) GROUP BY ALL"
-                    + " HAVING files > 1")) {
+            String together = by.equals("item") ? "polygon_id, item_id" : "polygon_id, collection, date";
+            try (ResultSet r = s.executeQuery("SELECT " + together + ", count(DISTINCT filename) AS files FROM"
+                    + " read_parquet('" + out.resolve("pixels") + "/**/*.parquet', filename = true,"
+                    + " hive_partitioning = true) GROUP BY ALL HAVING files > 1")) {
                 assertThat(r.next()).as("a parcel's pixels of an item in two part files").isFalse();
             }
         }
@@ -113,14 +120,17 @@ class PixelExtractionITCase {
         assertThat(actual.values()).filteredOn(r -> r.get("polygon_id").equals("P04"))
                 .allSatisfy(r -> assertThat(r).containsEntry("aux_crop", "potato").containsEntry("aux_organic", true));
         assertThat(actual.values()).as("masked pixels keep their row").anyMatch(r -> r.get("red") == null);
+        long overlapRows = actual.values().stream().filter(r -> r.get("polygon_id").equals("P01")).count();
+        // P01 lies in both crops: by item its 2023-06-12 pixels come twice (33UVU and 33UWU), by day once.
+        assertThat(overlapRows).isEqualTo(by.equals("item") ? 4 * 600 : 3 * 600);
     }
 
-    private Map<String, JsonNode> oracle(List<Path> items) throws Exception {
+    private Map<String, JsonNode> oracle(List<Path> items, String by) throws Exception {
         GdalOracle.requireGdal();
         ObjectNode spec = JSON.createObjectNode();
         ArrayNode list = spec.putArray("items");
         items.forEach(i -> list.add(i.toString()));
-        spec.put("polygons", PARCELS.toString()).put("id_property", "parcel_id").put("scale_offset", true);
+        spec.put("polygons", PARCELS.toString()).put("id_property", "parcel_id").put("scale_offset", true).put("by", by);
         spec.putArray("bands").add("red").add("nir");
         ObjectNode mask = spec.putObject("mask").put("asset", "scl");
         List.of(0, 1, 3, 8, 9, 10).forEach(mask.putArray("exclude")::add);

@@ -18,7 +18,7 @@ public final class PixelsBucketAssigner implements BucketAssigner<PixelBatch, St
     @Override
     public String getBucketId(PixelBatch batch, Context context) {
         return HivePartition.segment("collection", batch.collection()) + '/'
-                + HivePartition.segment("date", LocalDate.ofInstant(batch.datetime(), ZoneOffset.UTC).toString());
+                + HivePartition.segment("date", LocalDate.ofInstant(batch.sources().get(0).datetime(), ZoneOffset.UTC).toString());
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
 import dev.stacstream.sinks.row.FeatureAttribute;
 import dev.stacstream.sinks.row.PixelBatch;
+import dev.stacstream.sinks.row.PixelSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ import org.apache.parquet.schema.Types;
  *                                                  scale/offset, NULL where the mask or nodata invalidates it
  * (attributes)  BOOLEAN, INT64, DOUBLE or STRING   the input polygon's properties as aux_&lt;name&gt; columns
  * </pre>
- * Rows come in batches of one polygon and item, written whole into one part file.
+ * Rows come in batches of one polygon and item (or day), written whole into one part file.
  */
 public final class PixelsTable implements TableFormat<PixelBatch> {
 
@@ -107,6 +108,7 @@ public final class PixelsTable implements TableFormat<PixelBatch> {
             public void write(PixelBatch batch, ColumnSink out) {
                 Object[] values = valuesById.getOrDefault(batch.polygonId(), none);
                 for (int i = 0; i < batch.size(); i++) {
+                    PixelSource source = batch.sourceOf(i);
                     RecordEmitter r = out.record().start()
                             .string(batch.polygonId())
                             .int64(batch.pixelIds()[i])
@@ -114,9 +116,9 @@ public final class PixelsTable implements TableFormat<PixelBatch> {
                             .float64(batch.ys()[i])
                             .string(batch.crs())
                             .string(batch.collection())
-                            .string(batch.tile())
-                            .string(batch.itemId())
-                            .timestampMicros(batch.datetime());
+                            .string(source.tile())
+                            .string(source.itemId())
+                            .timestampMicros(source.datetime());
                     for (double[] band : batch.bands()) {
                         r.float64OrNull(band[i]);
                     }

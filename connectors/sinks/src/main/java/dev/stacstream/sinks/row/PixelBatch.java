@@ -3,42 +3,63 @@ package dev.stacstream.sinks.row;
 import static org.apache.flink.util.Preconditions.checkArgument;
 import static org.apache.flink.util.Preconditions.checkNotNull;
 
-import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The pixels of one input polygon in one item: one {@code pixels} row each. A batch is written whole into one part
- * file, so a polygon's pixels of an item never straddle two files.
+ * The pixels of one input polygon that leave together: one {@code pixels} row each, written whole into one part
+ * file, so they never straddle two files. They come from one item, or (one row per pixel and day) from the items of
+ * one day, each pixel naming its own.
  *
  * @param polygonId the polygon's id in the input file
- * @param itemId the STAC item the pixels come from
  * @param collection STAC collection id
- * @param tile the item's tile (MGRS, WRS-2 path/row), or {@code null} when unknown
- * @param datetime the item's datetime
  * @param crs the pixels' CRS, {@code AUTHORITY:CODE}
+ * @param sources the items the pixels come from (at least one; all of one UTC day)
+ * @param source per pixel, its item's index in {@code sources}
  * @param pixelIds per pixel, its stable index on its CRS's pixel lattice
  * @param xs per pixel, the easting of its centre
  * @param ys per pixel, the northing of its centre
  * @param bands per band (in the pipeline's order), per pixel, the value after scale/offset, or {@code NaN} when the
  *     mask or nodata made it invalid
  */
-public record PixelBatch(String polygonId, String itemId, String collection, String tile, Instant datetime, String crs,
+public record PixelBatch(String polygonId, String collection, String crs, List<PixelSource> sources, int[] source,
         long[] pixelIds, double[] xs, double[] ys, double[][] bands) {
 
     public PixelBatch {
         checkNotNull(polygonId, "polygon id is null");
-        checkNotNull(itemId, "item id is null");
         checkNotNull(collection, "collection is null");
-        checkNotNull(datetime, "datetime is null");
         checkNotNull(crs, "crs is null");
-        checkArgument(xs.length == pixelIds.length && ys.length == pixelIds.length, "polygon %s: %s pixel ids, %s x, %s"
-                + " y", polygonId, pixelIds.length, xs.length, ys.length);
-        for (double[] band : bands) {
-            checkArgument(band.length == pixelIds.length, "polygon %s: a band of %s values for %s pixels", polygonId,
-                    band.length, pixelIds.length);
+        sources = List.copyOf(sources);
+        checkArgument(!sources.isEmpty(), "polygon %s: pixels from no item", polygonId);
+        int n = pixelIds.length;
+        checkArgument(xs.length == n && ys.length == n && source.length == n, "polygon %s: %s pixel ids, %s x, %s y,"
+                + " %s sources", polygonId, n, xs.length, ys.length, source.length);
+        for (int s : source) {
+            checkArgument(s >= 0 && s < sources.size(), "polygon %s: source %s of %s", polygonId, s, sources.size());
         }
+        for (double[] band : bands) {
+            checkArgument(band.length == n, "polygon %s: a band of %s values for %s pixels", polygonId, band.length, n);
+        }
+    }
+
+    /** Pixels of one item. */
+    public static PixelBatch of(String polygonId, String collection, String crs, PixelSource item, long[] pixelIds,
+            double[] xs, double[] ys, double[][] bands) {
+        return new PixelBatch(polygonId, collection, crs, List.of(item), new int[pixelIds.length], pixelIds, xs, ys, bands);
     }
 
     public int size() {
         return pixelIds.length;
+    }
+
+    /** The item of pixel {@code i}. */
+    public PixelSource sourceOf(int i) {
+        return sources.get(source[i]);
+    }
+
+    @Override
+    public String toString() {
+        return "PixelBatch{" + polygonId + ", " + pixelIds.length + " pixels from " + sources + ", ids "
+                + Arrays.toString(Arrays.copyOf(pixelIds, Math.min(4, pixelIds.length))) + "...}";
     }
 }

@@ -8,6 +8,7 @@ import dev.stacstream.sinks.bucket.PixelsBucketAssigner;
 import dev.stacstream.sinks.row.FeatureAttribute;
 import dev.stacstream.sinks.row.FeatureAttribute.Type;
 import dev.stacstream.sinks.row.PixelBatch;
+import dev.stacstream.sinks.row.PixelSource;
 import dev.stacstream.sinks.testing.DuckDb;
 import dev.stacstream.sinks.testing.PartFiles;
 import java.nio.file.Path;
@@ -28,11 +29,15 @@ class PixelsDuckDbTest {
         PixelsTable table = new PixelsTable(List.of("red", "nir"), attributes,
                 Map.of("P1", new Object[] {"wheat", true}, "P2", new Object[] {null, false}));
         Instant june12 = Instant.parse("2023-06-12T10:05:00Z");
+        // P1's day: one pixel from each of two overlapping tiles of the same datatake.
         List<PixelBatch> batches = List.of(
-                new PixelBatch("P1", "S2A_33UVU_20230612", "sentinel-2-l2a", "MGRS-33UVU", june12, "EPSG:32633",
+                new PixelBatch("P1", "sentinel-2-l2a", "EPSG:32633", List.of(
+                        new PixelSource("S2A_33UVU_20230612", "MGRS-33UVU", june12),
+                        new PixelSource("S2A_33UWU_20230612", "MGRS-33UWU", june12)), new int[] {0, 1},
                         new long[] {11, 12}, new double[] {500005, 500015}, new double[] {5899995, 5899995},
                         new double[][] {{0.1, Double.NaN}, {0.3, Double.NaN}}),
-                new PixelBatch("P2", "LC09_X", "landsat-c2-l2", null, Instant.parse("2023-06-14T09:40:00Z"), "EPSG:32633",
+                PixelBatch.of("P2", "landsat-c2-l2", "EPSG:32633",
+                        new PixelSource("LC09_X", null, Instant.parse("2023-06-14T09:40:00Z")),
                         new long[] {99}, new double[] {500015}, new double[] {5899985}, new double[][] {{0.2}, {0.4}}));
         Path dir = PartFiles.write(root, table, new PixelsBucketAssigner(), batches);
 
@@ -47,14 +52,15 @@ class PixelsDuckDbTest {
                     Map.entry("collection", "VARCHAR"), Map.entry("tile", "VARCHAR"), Map.entry("item_id", "VARCHAR"),
                     Map.entry("datetime", "TIMESTAMP WITH TIME ZONE"), Map.entry("red", "DOUBLE"),
                     Map.entry("nir", "DOUBLE"), Map.entry("aux_crop", "VARCHAR"), Map.entry("aux_organic", "BOOLEAN"));
-            List<Map<String, Object>> rows = db.query("SELECT polygon_id, pixel_id, x, red, nir, tile, aux_crop,"
+            List<Map<String, Object>> rows = db.query("SELECT polygon_id, pixel_id, x, red, nir, tile, item_id, aux_crop,"
                     + " aux_organic, date::VARCHAR AS date FROM " + readTable(dir) + " ORDER BY pixel_id");
             assertThat(rows).hasSize(3);
             assertThat(rows.get(0)).containsEntry("polygon_id", "P1").containsEntry("pixel_id", 11L)
                     .containsEntry("x", 500005.0).containsEntry("red", 0.1).containsEntry("nir", 0.3)
                     .containsEntry("aux_crop", "wheat").containsEntry("aux_organic", true)
-                    .containsEntry("date", "2023-06-12");
-            assertThat(rows.get(1)).containsEntry("red", null).containsEntry("nir", null);
+                    .containsEntry("date", "2023-06-12").containsEntry("item_id", "S2A_33UVU_20230612");
+            assertThat(rows.get(1)).containsEntry("red", null).containsEntry("nir", null)
+                    .containsEntry("item_id", "S2A_33UWU_20230612").containsEntry("tile", "MGRS-33UWU");
             assertThat(rows.get(2)).containsEntry("polygon_id", "P2").containsEntry("tile", null)
                     .containsEntry("aux_crop", null).containsEntry("aux_organic", false).containsEntry("date", "2023-06-14");
         }
