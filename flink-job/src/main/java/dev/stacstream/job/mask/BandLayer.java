@@ -25,6 +25,17 @@ public record BandLayer(String name, Raster raster, int rasterBand, BandValues v
         }
     }
 
+    /**
+     * The value of window pixel {@code (col, row)} in band units ({@code sample * scale + offset}), or {@code NaN}
+     * when the sample is nodata or NaN. The mask is not consulted. One pixel at a time, for point and polygon
+     * extraction; the aggregation kernels read whole rows.
+     */
+    public double valueAt(int row, int col) {
+        double sample = raster.getDouble(rasterBand, row, col);
+        return SampleNodata.of(values, raster.dataType()).isNodata(sample) ? Double.NaN
+                : sample * values.scale() + values.offset();
+    }
+
     /** Band 0 of a single- or multi-band raster. */
     public static BandLayer of(String name, Raster raster, BandValues values) {
         return new BandLayer(name, raster, 0, values);

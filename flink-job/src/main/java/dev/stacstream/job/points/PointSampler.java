@@ -1,16 +1,12 @@
 package dev.stacstream.job.points;
 
 import dev.stacstream.cog.plan.PixelWindow;
-import dev.stacstream.cog.raster.Raster;
 import dev.stacstream.job.mask.BandLayer;
-import dev.stacstream.job.mask.BandValues;
+import dev.stacstream.job.mask.GridCache;
 import dev.stacstream.job.mask.LevelGrid;
 import dev.stacstream.job.mask.MaskedBlock;
-import dev.stacstream.job.mask.SampleNodata;
 import dev.stacstream.job.plan.BlockTask;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +23,7 @@ public final class PointSampler implements Serializable {
     private static final int GRIDS_KEPT = 8;
 
     private final PointSet points;
-    private transient Map<LevelGrid, PointPixels> grids;
+    private transient GridCache<PointPixels> grids;
 
     public PointSampler(PointSet points) {
         this.points = points;
@@ -51,11 +47,7 @@ public final class PointSampler implements Serializable {
             int row = pixels.row(k);
             boolean kept = masked.maskKeeps(col, row);
             for (BandLayer band : masked.block().bands()) {
-                Raster raster = band.raster();
-                double sample = raster.getDouble(band.rasterBand(), row - w.row(), col - w.col());
-                BandValues values = band.values();
-                double value = !kept || SampleNodata.of(values, raster.dataType()).isNodata(sample) ? Double.NaN
-                        : sample * values.scale() + values.offset();
+                double value = kept ? band.valueAt(row - w.row(), col - w.col()) : Double.NaN;
                 PointKey key = new PointKey(points.id(point), task.collection(), task.tile(), band.name(),
                         points.lon(point), points.lat(point));
                 out.accept(new PointObservation(key, task.itemId(), task.datetime(), value));
@@ -69,18 +61,8 @@ public final class PointSampler implements Serializable {
 
     private PointPixels pixels(LevelGrid grid) {
         if (grids == null) {
-            grids = new LinkedHashMap<>(GRIDS_KEPT * 2, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<LevelGrid, PointPixels> eldest) {
-                    return size() > GRIDS_KEPT;
-                }
-            };
+            grids = new GridCache<>(GRIDS_KEPT, g -> PointPixels.of(points, g));
         }
-        PointPixels p = grids.get(grid);
-        if (p == null) {
-            p = PointPixels.of(points, grid);
-            grids.put(grid, p);
-        }
-        return p;
+        return grids.get(grid);
     }
 }

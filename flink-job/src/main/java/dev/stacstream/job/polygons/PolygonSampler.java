@@ -2,20 +2,16 @@ package dev.stacstream.job.polygons;
 
 import dev.stacstream.cog.geo.PixelSpan;
 import dev.stacstream.cog.plan.PixelWindow;
-import dev.stacstream.cog.raster.Raster;
 import dev.stacstream.job.mask.BandLayer;
-import dev.stacstream.job.mask.BandValues;
+import dev.stacstream.job.mask.GridCache;
 import dev.stacstream.job.mask.LevelGrid;
 import dev.stacstream.job.mask.MaskedBlock;
-import dev.stacstream.job.mask.SampleNodata;
 import dev.stacstream.job.plan.BlockTask;
 import dev.stacstream.sinks.row.PixelBatch;
 import dev.stacstream.sinks.row.PixelSource;
 import java.io.Serializable;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +27,7 @@ public final class PolygonSampler implements Serializable {
     private static final int GRIDS_KEPT = 8;
 
     private final PolygonSet polygons;
-    private transient Map<LevelGrid, PolygonPixels> grids;
+    private transient GridCache<PolygonPixels> grids;
 
     public PolygonSampler(PolygonSet polygons) {
         this.polygons = polygons;
@@ -70,7 +66,7 @@ public final class PolygonSampler implements Serializable {
                     ys[i] = lattice.centreY(col, s.row());
                     boolean kept = masked.maskKeeps(col, s.row());
                     for (int b = 0; b < bands.size(); b++) {
-                        values[b][i] = kept ? value(bands.get(b), s.row() - w.row(), col - w.col()) : Double.NaN;
+                        values[b][i] = kept ? bands.get(b).valueAt(s.row() - w.row(), col - w.col()) : Double.NaN;
                     }
                 }
             }
@@ -83,23 +79,10 @@ public final class PolygonSampler implements Serializable {
         return emitted;
     }
 
-    private static double value(BandLayer band, int row, int col) {
-        Raster raster = band.raster();
-        double sample = raster.getDouble(band.rasterBand(), row, col);
-        BandValues values = band.values();
-        return SampleNodata.of(values, raster.dataType()).isNodata(sample) ? Double.NaN
-                : sample * values.scale() + values.offset();
-    }
-
     private PolygonPixels pixels(LevelGrid grid) {
         if (grids == null) {
-            grids = new LinkedHashMap<>(GRIDS_KEPT * 2, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<LevelGrid, PolygonPixels> eldest) {
-                    return size() > GRIDS_KEPT;
-                }
-            };
+            grids = new GridCache<>(GRIDS_KEPT, g -> PolygonPixels.of(polygons, g));
         }
-        return grids.computeIfAbsent(grid, g -> PolygonPixels.of(polygons, g));
+        return grids.get(grid);
     }
 }
