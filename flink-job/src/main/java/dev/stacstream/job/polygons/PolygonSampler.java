@@ -45,7 +45,7 @@ public final class PolygonSampler implements Serializable {
         PixelWindow w = masked.window();
         List<BandLayer> bands = masked.block().bands();
         long emitted = 0;
-        for (int p = 0; p < polygons.size(); p++) {
+        for (int p : pixels.polygonsIn(task.windows(), task.windowIndex())) {
             List<PixelSpan> spans = pixels.inside(p, w);
             if (spans.isEmpty()) {
                 continue;
