@@ -59,8 +59,15 @@ public final class ColumnSink {
         this.written = new int[columns];
     }
 
-    /** Writes one record, value by value; the pages end after the record if it fills them. */
-    public RecordEmitter record() {
+    /**
+     * Writes one record, value by value. The pages end first if the previous record filled them, so an element may
+     * write any number of records (a polygon's pixels); the pages also end after an element's last record if it
+     * filled them.
+     */
+    public RecordEmitter record() throws IOException {
+        if (pages.full()) {
+            pageEnd.endPages();
+        }
         return record;
     }
 

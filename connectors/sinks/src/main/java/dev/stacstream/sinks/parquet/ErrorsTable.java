@@ -8,6 +8,7 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
 import dev.stacstream.sinks.row.ErrorRow;
+import java.io.IOException;
 import java.util.Map;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
@@ -59,7 +60,7 @@ public final class ErrorsTable implements TableFormat<ErrorRow> {
     public FileEncoder<ErrorRow> newFileEncoder() {
         return new FileEncoder<>() {
             @Override
-            public void write(ErrorRow row, ColumnSink out) {
+            public void write(ErrorRow row, ColumnSink out) throws IOException {
                 out.record().start()
                         .string(row.itemId())
                         .string(row.asset())

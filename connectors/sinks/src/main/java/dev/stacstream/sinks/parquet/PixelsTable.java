@@ -10,6 +10,7 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 import dev.stacstream.sinks.row.FeatureAttribute;
 import dev.stacstream.sinks.row.PixelBatch;
 import dev.stacstream.sinks.row.PixelSource;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class PixelsTable implements TableFormat<PixelBatch> {
         Object[] none = new Object[attributes.size()];
         return new FileEncoder<>() {
             @Override
-            public void write(PixelBatch batch, ColumnSink out) {
+            public void write(PixelBatch batch, ColumnSink out) throws IOException {
                 Object[] values = valuesById.getOrDefault(batch.polygonId(), none);
                 for (int i = 0; i < batch.size(); i++) {
                     PixelSource source = batch.sourceOf(i);

@@ -12,6 +12,7 @@ import dev.stacstream.sinks.geo.GeoParquetMetadata;
 import dev.stacstream.sinks.geo.PointWkb;
 import dev.stacstream.sinks.row.FeatureAttribute;
 import dev.stacstream.sinks.row.PointRow;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ public final class PointsTable implements TableFormat<PointRow> {
         Object[] none = new Object[attributes.size()];
         return new FileEncoder<>() {
             @Override
-            public void write(PointRow row, ColumnSink out) {
+            public void write(PointRow row, ColumnSink out) throws IOException {
                 RecordEmitter r = out.record().start().string(row.pointId());
                 Object[] values = valuesById.getOrDefault(row.pointId(), none);
                 AttributeColumns.write(r, attributes, values);

@@ -383,7 +383,7 @@ class BooleanColumnsReadBackTest {
         public FileEncoder<Flags> newFileEncoder() {
             return new FileEncoder<>() {
                 @Override
-                public void write(Flags row, ColumnSink out) {
+                public void write(Flags row, ColumnSink out) throws IOException {
                     out.record().start()
                             .int64(row.id())
                             .bool(row.interpolated())

@@ -5,6 +5,7 @@ import dev.stacstream.sinks.geo.RectangleWkb;
 import dev.stacstream.sinks.row.BandStats;
 import dev.stacstream.sinks.row.GridCell;
 import dev.stacstream.sinks.row.GridStatsRow;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.parquet.column.Encoding;
@@ -46,7 +47,7 @@ final class GridStatsRowTable implements TableFormat<GridStatsRow> {
         GeoParquetMetadata geo = new GeoParquetMetadata(GridStatsTable.GEOMETRY);
         return new FileEncoder<>() {
             @Override
-            public void write(GridStatsRow row, ColumnSink sink) {
+            public void write(GridStatsRow row, ColumnSink sink) throws IOException {
                 GridCell cell = row.cell();
                 BandStats stats = row.stats();
                 sink.record().start()

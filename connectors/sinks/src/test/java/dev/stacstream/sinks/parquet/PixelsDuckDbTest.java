@@ -66,6 +66,34 @@ class PixelsDuckDbTest {
         }
     }
 
+    /** A parcel of 45,000 pixels is one element: its records fill several pages, each ended before the next record. */
+    @Test
+    void oneElementMayHoldMorePixelsThanAPage(@TempDir Path root) throws Exception {
+        int n = 45_000;
+        long[] ids = new long[n];
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double[][] bands = new double[1][n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+            xs[i] = i * 10.0;
+            ys[i] = -i;
+            bands[0][i] = i % 7 == 0 ? Double.NaN : i / 1000.0;
+        }
+        PixelBatch big = PixelBatch.of("BIG", "sentinel-2-l2a", "EPSG:32633",
+                new PixelSource("item", "MGRS-33UVU", Instant.parse("2023-06-12T10:05:00Z")), ids, xs, ys, bands);
+        Path dir = PartFiles.write(root, new PixelsTable(List.of("red"), List.of(), Map.of()),
+                new PixelsBucketAssigner(), List.of(big));
+        try (DuckDb db = new DuckDb()) {
+            Map<String, Object> stats = db.query("SELECT count(*) AS n, count(DISTINCT pixel_id) AS ids, sum(pixel_id) AS s,"
+                    + " count(red) AS valid FROM read_parquet('" + dir + "/**/*.parquet')").get(0);
+            assertThat(((Number) stats.get("n")).longValue()).isEqualTo(n);
+            assertThat(((Number) stats.get("ids")).longValue()).isEqualTo(n);
+            assertThat(((Number) stats.get("s")).longValue()).isEqualTo((long) n * (n - 1) / 2);
+            assertThat(((Number) stats.get("valid")).longValue()).isEqualTo(n - (n + 6) / 7);
+        }
+    }
+
     @Test
     void aBandMayNotShadowAColumnOfTheTable() {
         assertThatThrownBy(() -> new PixelsTable(List.of("red", "x"), List.of(), Map.of()))
