@@ -240,8 +240,9 @@ public final class PipelineOptions {
 
     public static final PipelineOption<Integer> EXTRACT_PIXELS_FILE_MIB = PipelineOption.withDefault(
             "extract.pixels-file-mib", ValueParsers.integer(1, 1 << 14), 128, "128",
-            "Target size of a pixels part file in MiB: a file is rolled once it is this large, between polygons (a"
-                    + " polygon's pixels of an item are never split), and at every checkpoint.");
+            "Target size of a pixels part file in MiB: a file is rolled once its written row groups (up to 32 MiB"
+                    + " each) reach it, between polygons (a polygon's pixels of a day or item are never split), and at"
+                    + " every checkpoint.");
 
     // ---------------------------------------------------------------- output
 

@@ -8,13 +8,16 @@ import java.util.Optional;
 
 /**
  * Polygon pixel extraction ({@code extract.polygons}, seed 000): every pixel whose centre lies in an input polygon,
- * one row per pixel and item with the bands as columns and the polygon's properties as {@code aux_} columns.
+ * one row per pixel and day (or item) with the bands as columns and the polygon's properties as {@code aux_}
+ * columns.
  *
  * @param polygons the GeoJSON FeatureCollection of Polygon and MultiPolygon features (WGS 84)
  * @param idProperty the property holding each polygon's id, or {@code null} for the features' own {@code id}
  * @param by what a row is per: a pixel and item, or a pixel and day (overlapping tiles of a day give one row)
- * @param fileMebibytes the size at which a {@code pixels} part file is rolled (between polygons, never inside one)
- * @param allowedLateness how long after an item's datetime a polygon waits for its last windows
+ * @param fileMebibytes the size at which a {@code pixels} part file is rolled (between polygons, never inside one);
+ *     the size counts the row groups written, of up to 32 MiB each, so smaller targets roll at about 32 MiB
+ * @param allowedLateness how long after an item's datetime (by item) or a day's end (by day) a polygon waits for
+ *     its last windows
  */
 public record PolygonsConfig(URI polygons, String idProperty, PixelsBy by, int fileMebibytes, Duration allowedLateness)
         implements Serializable {

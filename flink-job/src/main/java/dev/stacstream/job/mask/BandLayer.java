@@ -25,15 +25,19 @@ public record BandLayer(String name, Raster raster, int rasterBand, BandValues v
         }
     }
 
+    /** The band's nodata as its samples are decoded: make it once per window, not per pixel. */
+    public SampleNodata sampleNodata() {
+        return SampleNodata.of(values, raster.dataType());
+    }
+
     /**
      * The value of window pixel {@code (col, row)} in band units ({@code sample * scale + offset}), or {@code NaN}
-     * when the sample is nodata or NaN. The mask is not consulted. One pixel at a time, for point and polygon
-     * extraction; the aggregation kernels read whole rows.
+     * when the sample is nodata or NaN ({@code nodata} is {@link #sampleNodata()}). The mask is not consulted. One
+     * pixel at a time, for point and polygon extraction; the aggregation kernels read whole rows.
      */
-    public double valueAt(int row, int col) {
+    public double valueAt(int row, int col, SampleNodata nodata) {
         double sample = raster.getDouble(rasterBand, row, col);
-        return SampleNodata.of(values, raster.dataType()).isNodata(sample) ? Double.NaN
-                : sample * values.scale() + values.offset();
+        return nodata.isNodata(sample) ? Double.NaN : sample * values.scale() + values.offset();
     }
 
     /** Band 0 of a single- or multi-band raster. */

@@ -127,9 +127,12 @@ public final class PointComposite extends KeyedProcessFunction<PointKey, PointOb
         if (latest != null) {
             last.update(latest);
         }
+        boolean waited = pending.get().iterator().hasNext();
         pending.update(waiting);
-        if (!waiting.isEmpty()) {
+        if (!waited && !waiting.isEmpty()) {
             ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+        } else if (waited && waiting.isEmpty()) {
+            ctx.timerService().deleteEventTimeTimer(END_OF_INPUT);
         }
     }
 

@@ -5,8 +5,10 @@ import dev.stacstream.job.mask.BandLayer;
 import dev.stacstream.job.mask.GridCache;
 import dev.stacstream.job.mask.LevelGrid;
 import dev.stacstream.job.mask.MaskedBlock;
+import dev.stacstream.job.mask.SampleNodata;
 import dev.stacstream.job.plan.BlockTask;
 import java.io.Serializable;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -40,14 +42,20 @@ public final class PointSampler implements Serializable {
         PointPixels pixels = pixels(grid);
         PixelWindow w = masked.window();
         int[] inside = pixels.inside(w);
+        List<BandLayer> bands = masked.block().bands();
+        SampleNodata[] nodata = new SampleNodata[bands.size()];
+        for (int b = 0; b < nodata.length; b++) {
+            nodata[b] = bands.get(b).sampleNodata();
+        }
         int valid = 0;
         for (int k : inside) {
             int point = pixels.point(k);
             int col = pixels.col(k);
             int row = pixels.row(k);
             boolean kept = masked.maskKeeps(col, row);
-            for (BandLayer band : masked.block().bands()) {
-                double value = kept ? band.valueAt(row - w.row(), col - w.col()) : Double.NaN;
+            for (int b = 0; b < nodata.length; b++) {
+                BandLayer band = bands.get(b);
+                double value = kept ? band.valueAt(row - w.row(), col - w.col(), nodata[b]) : Double.NaN;
                 PointKey key = new PointKey(points.id(point), task.collection(), task.tile(), band.name(),
                         points.lon(point), points.lat(point));
                 out.accept(new PointObservation(key, task.itemId(), task.datetime(), value));

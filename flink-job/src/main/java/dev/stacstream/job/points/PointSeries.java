@@ -58,7 +58,10 @@ public final class PointSeries {
         }
         if (last != null && interpolation == Interpolation.LINEAR) {
             for (OutputPeriod gap : gaps(last.period(), closed.period(), pending)) {
-                rows.add(new Row(gap, interpolate(last, closed.period(), value, gap), 0, true));
+                // Items at the same instant as a neighbour (e.g. a product reprocessed) lie between nothing.
+                boolean between = gap.start().isAfter(last.period().start()) && gap.start().isBefore(closed.period().start());
+                rows.add(between ? new Row(gap, interpolate(last, closed.period(), value, gap), 0, true)
+                        : new Row(gap, Double.NaN, 0, false));
             }
         }
         rows.add(new Row(closed.period(), value, closed.values().length, false));

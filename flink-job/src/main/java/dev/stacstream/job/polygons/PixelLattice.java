@@ -20,14 +20,12 @@ final class PixelLattice {
     private static final long MASK = (1L << BITS) - 1;
 
     private final LevelGrid grid;
-    private final double[] gt;
     private final long x0;
     private final long y0;
     private final long epsgBits;
 
     private PixelLattice(LevelGrid grid, long x0, long y0) {
         this.grid = grid;
-        this.gt = grid.geoTransform();
         this.x0 = x0;
         this.y0 = y0;
         this.epsgBits = (long) grid.epsg() << (2 * BITS);
@@ -40,7 +38,7 @@ final class PixelLattice {
      */
     static PixelLattice of(LevelGrid grid) {
         double[] g = grid.geoTransform();
-        if (g[2] != 0 || g[4] != 0 || g[1] <= 0 || g[5] >= 0) {
+        if (!grid.isAxisAligned() || g[1] <= 0 || g[5] >= 0) {
             throw new IllegalArgumentException("pixel ids need a north-up grid, not geotransform "
                     + java.util.Arrays.toString(g));
         }
@@ -58,11 +56,11 @@ final class PixelLattice {
     }
 
     double centreX(int col, int row) {
-        return gt[0] + (col + 0.5) * gt[1];
+        return grid.x(col + 0.5, row + 0.5);
     }
 
     double centreY(int col, int row) {
-        return gt[3] + (row + 0.5) * gt[5];
+        return grid.y(col + 0.5, row + 0.5);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.stacstream.job.polygons;
 import dev.stacstream.job.config.PolygonsConfig.PixelsBy;
 import dev.stacstream.job.operators.ErrorRecorder;
 import dev.stacstream.job.operators.JobProgress;
+import dev.stacstream.job.operators.LateItems;
 import dev.stacstream.job.types.CodecTypeInfo;
 import dev.stacstream.sinks.row.ErrorRow;
 import dev.stacstream.sinks.row.ErrorStage;
@@ -45,8 +46,9 @@ import org.apache.flink.util.OutputTag;
  * </ul>
  * A window that failed (its error is in the errors table) never arrives: when event time passes the item's
  * datetime (or the day's end) plus the allowed lateness, the parts that did arrive leave as they are, with an error
- * row naming the polygon, the item and how many windows are missing. Keyed state holds only the polygons of items
- * in flight.
+ * row naming the polygon, the item and how many windows are missing. A part that arrives after that is dropped and
+ * reported as {@code late} (once per item and subtask). Days are kept apart by CRS: tiles of two UTM zones overlap
+ * without sharing a pixel lattice. Keyed state holds only the polygons of items in flight.
  */
 public final class PolygonAssembler extends KeyedProcessFunction<String, PixelPart, PixelBatch> {
 
@@ -57,6 +59,7 @@ public final class PolygonAssembler extends KeyedProcessFunction<String, PixelPa
     private final OutputTag<ErrorRow> errors;
     private transient ListState<PixelPart> parts;
     private transient ValueState<Integer> arrived;
+    private transient LateItems lateItems;
 
     public PolygonAssembler(PixelsBy by, Duration allowedLateness, OutputTag<ErrorRow> errors) {
         this.by = by;
@@ -71,12 +74,14 @@ public final class PolygonAssembler extends KeyedProcessFunction<String, PixelPa
 
     private static String itemKey(PixelPart p) {
         String polygon = p.pixels().polygonId();
-        return polygon.length() + ":" + polygon + "|" + p.item().itemId();
+        return polygon.length() + ":" + polygon + "|" + p.pixels().collection() + "|" + p.item().itemId();
     }
 
+    /** The CRS is part of the day's key: tiles of two UTM zones overlap, but their pixels are on different lattices. */
     private static String dayKey(PixelPart p) {
         String polygon = p.pixels().polygonId();
-        return polygon.length() + ":" + polygon + "|" + p.pixels().collection() + "|" + day(p.item());
+        return polygon.length() + ":" + polygon + "|" + p.pixels().collection() + "|" + p.pixels().crs() + "|"
+                + day(p.item());
     }
 
     private static LocalDate day(PixelSource item) {
@@ -88,10 +93,21 @@ public final class PolygonAssembler extends KeyedProcessFunction<String, PixelPa
         parts = getRuntimeContext().getListState(new ListStateDescriptor<>("polygon-parts",
                 CodecTypeInfo.of(PixelPart.class, new PixelCodecs.PartCodec())));
         arrived = getRuntimeContext().getState(new ValueStateDescriptor<>("polygon-parts-arrived", Types.INT));
+        lateItems = new LateItems();
     }
 
     @Override
     public void processElement(PixelPart part, Context ctx, Collector<PixelBatch> out) throws Exception {
+        if (ctx.timerService().currentWatermark() >= deadline(part)) {
+            // Its polygon's batch already left (or would leave alone): a second batch would split or repeat it.
+            if (lateItems.firstReport(part.item().itemId())) {
+                ErrorRecorder.record(getRuntimeContext(), ErrorRow.of(part.item().itemId(), ErrorStage.AGGREGATE,
+                        "late", "item " + part.item().itemId() + " arrived after the pixels of its " + by.yamlName()
+                                + " were written (allowed lateness " + Duration.ofMillis(allowedLatenessMillis) + ")",
+                        Instant.now()), r -> ctx.output(errors, r));
+            }
+            return;
+        }
         if (by == PixelsBy.ITEM && part.windows() == 1) {
             emit(List.of(part), out);
             return;

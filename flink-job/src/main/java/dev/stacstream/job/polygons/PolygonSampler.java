@@ -6,6 +6,7 @@ import dev.stacstream.job.mask.BandLayer;
 import dev.stacstream.job.mask.GridCache;
 import dev.stacstream.job.mask.LevelGrid;
 import dev.stacstream.job.mask.MaskedBlock;
+import dev.stacstream.job.mask.SampleNodata;
 import dev.stacstream.job.plan.BlockTask;
 import dev.stacstream.sinks.row.PixelBatch;
 import dev.stacstream.sinks.row.PixelSource;
@@ -44,6 +45,10 @@ public final class PolygonSampler implements Serializable {
         PixelLattice lattice = PixelLattice.of(grid);
         PixelWindow w = masked.window();
         List<BandLayer> bands = masked.block().bands();
+        SampleNodata[] nodata = new SampleNodata[bands.size()];
+        for (int b = 0; b < nodata.length; b++) {
+            nodata[b] = bands.get(b).sampleNodata();
+        }
         long emitted = 0;
         for (int p : pixels.polygonsIn(task.windows(), task.windowIndex())) {
             List<PixelSpan> spans = pixels.inside(p, w);
@@ -66,7 +71,8 @@ public final class PolygonSampler implements Serializable {
                     ys[i] = lattice.centreY(col, s.row());
                     boolean kept = masked.maskKeeps(col, s.row());
                     for (int b = 0; b < bands.size(); b++) {
-                        values[b][i] = kept ? bands.get(b).valueAt(s.row() - w.row(), col - w.col()) : Double.NaN;
+                        values[b][i] = kept ? bands.get(b).valueAt(s.row() - w.row(), col - w.col(), nodata[b])
+                                : Double.NaN;
                     }
                 }
             }

@@ -18,6 +18,7 @@ public final class PolygonWindows implements WindowSelection {
 
     @Override
     public BitSet select(LevelGrid grid, WindowGrid windows) {
+        PixelLattice.of(grid); // a grid without stable pixel ids fails its item once, here, not each window later
         return PolygonPixels.of(polygons, grid).windows(windows);
     }
 }

@@ -149,7 +149,7 @@ public final class StacstreamTopology {
                         points == null ? null : new PointSampler(points), points == null ? null : POINT_OBSERVATIONS,
                         polygons == null ? null : new PolygonSampler(polygons), polygons == null ? null : PIXEL_PARTS))
                 .returns(CodecTypeInfo.of(ChunkPartial.class, new ChunkPartialCodec()))
-                .uid(UID_DECODE).name(config.hasGrid() ? "decode, mask, partial aggregate" : "decode, mask, sample points");
+                .uid(UID_DECODE).name(config.hasGrid() ? "decode, mask, partial aggregate" : "decode, mask, sample");
 
         String root = config.output().root().toString();
         DataStream<ErrorRow> errors = tasks.getSideOutput(ERRORS).union(partials.getSideOutput(ERRORS));

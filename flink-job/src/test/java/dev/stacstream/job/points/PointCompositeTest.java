@@ -80,6 +80,8 @@ class PointCompositeTest {
             assertThat(rows.get(3).value()).isEqualTo(0.7);
             assertThat(rows).allMatch(r -> r.pointId().equals("p1") && r.band().equals("red")
                     && r.tile().equals("MGRS-33UVU") && r.lon() == 15.1 && r.lat() == 53.2);
+            // No gap waits any more: the end-of-input timer went with it.
+            assertThat(h.numEventTimeTimers()).isZero();
         }
     }
 

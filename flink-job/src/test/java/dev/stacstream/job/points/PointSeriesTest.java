@@ -88,6 +88,20 @@ class PointSeriesTest {
         assertThat(rows.get(0).interpolated()).isTrue();
     }
 
+    /** Two items at one instant (a product and its reprocessing): the masked one lies between nothing. */
+    @Test
+    void anItemAtTheSameInstantAsItsNeighbourIsNotInterpolated() {
+        Replay r = new Replay(new PointSeries(Composite.MEDIAN, Interpolation.LINEAR, PeriodAssigner.ITEM));
+        Instant t = Instant.parse("2023-06-12T10:00:00Z");
+        r.close(OutputPeriod.item("A", t), 0.1);
+        assertThat(r.close(OutputPeriod.item("B", t))).isEmpty();
+        List<PointSeries.Row> rows = r.close(OutputPeriod.item("C", Instant.parse("2023-06-22T10:00:00Z")), 0.3);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).period().label()).isEqualTo("B");
+        assertThat(rows.get(0).value()).isNaN();
+        assertThat(rows.get(0).interpolated()).isFalse();
+    }
+
     @Test
     void daysAreInterpolatedAcrossAMonthEnd() {
         Replay r = new Replay(new PointSeries(Composite.MEDIAN, Interpolation.LINEAR, PeriodAssigner.DAY));

@@ -112,6 +112,39 @@ class PolygonAssemblerTest {
         }
     }
 
+    /** A day's parts in two UTM zones (neighbouring tiles across a zone edge) are two batches, one per lattice. */
+    @Test
+    void byDayTwoCrsAreKeptApart() throws Exception {
+        try (var h = harness(PixelsBy.DAY)) {
+            h.open();
+            h.processElement(part("P", 1, 0, 20));
+            PixelBatch other = PixelBatch.of("P", "sentinel-2-l2a", "EPSG:32634",
+                    new PixelSource("S2A_34UCU", "MGRS-34UCU", T), new long[] {20}, new double[] {1}, new double[] {2},
+                    new double[][] {{0.5}});
+            h.processElement(new StreamRecord<>(new PixelPart(other, 1, 0), T.toEpochMilli()));
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.extractOutputValues()).extracting(PixelBatch::crs)
+                    .containsExactlyInAnyOrder("EPSG:32633", "EPSG:32634");
+        }
+    }
+
+    /** A part that comes after its polygon's batch left is dropped and reported once per item, not a second batch. */
+    @Test
+    void aLatePartIsDroppedAndReportedOnce() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processElement(part("P", 2, 0, 20));
+            h.processWatermark(T.toEpochMilli() + Duration.ofHours(1).toMillis());
+            assertThat(h.extractOutputValues()).hasSize(1);
+            h.processElement(part("P", 2, 1, 30));
+            h.processElement(part("Q", 2, 1, 40));
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.extractOutputValues()).hasSize(1);
+            assertThat(h.getSideOutput(ERRORS)).extracting(e -> e.getValue().kind()).containsExactly("incomplete", "late");
+            assertThat(h.numKeyedStateEntries()).isZero();
+        }
+    }
+
     @Test
     void aMissingWindowIsReportedAndThePixelsThatArrivedAreWritten() throws Exception {
         try (var h = harness()) {

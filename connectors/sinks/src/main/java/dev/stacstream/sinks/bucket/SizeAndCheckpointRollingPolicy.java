@@ -6,7 +6,9 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
 /**
  * Rolls a part file at every checkpoint (as bulk formats must, for exactly-once) and also before an element once the
  * file has reached a target size. The check is made before an element is written, never inside one, so an element
- * (a polygon's pixels) is never split across two files; a file may exceed the target by one element.
+ * (a polygon's pixels) is never split across two files. The size is what the part file has written: a Parquet
+ * writer keeps a row group in memory until it is full, so the file grows (and may pass the target) a row group at a
+ * time.
  */
 public final class SizeAndCheckpointRollingPolicy<IN, BucketID> extends CheckpointRollingPolicy<IN, BucketID> {
 

@@ -13,8 +13,8 @@ import org.apache.parquet.schema.Type.Repetition;
  * Where a table's {@link TableFormat.FileEncoder} puts its rows: the column pages of the part file being written.
  * Rows go in one of two ways, never mixed within a row:
  * <ul>
- *   <li>one record at a time, value by value in schema order, through {@link #record()} (the {@code errors}
- *       table: a few rows of varying strings);
+ *   <li>one record at a time, value by value in schema order, through {@link #record()} (the {@code errors},
+ *       {@code points} and {@code pixels} tables: rows with varying strings and attribute columns);
  *   <li>in runs of rows, column by column: {@link #beginRows} says how many rows of a run the current page takes,
  *       the encoder writes that many values into every column (arrays, repeated values, {@code NULL}s), and
  *       {@link #endRows} closes them (the {@code grid_stats} table: thousands of rows per element).

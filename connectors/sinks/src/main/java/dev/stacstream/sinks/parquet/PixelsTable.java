@@ -20,7 +20,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
 /**
- * The {@code pixels} table (DESIGN.md contract), one row per pixel of an input polygon per item (seed 000):
+ * The {@code pixels} table (DESIGN.md contract), one row per pixel of an input polygon per day or item (seed 000):
  *
  * <pre>
  * column        Parquet type                       meaning
