@@ -19,9 +19,4 @@ public record PointObservation(PointKey key, String itemId, Instant datetime, do
         Objects.requireNonNull(itemId, "item id");
         Objects.requireNonNull(datetime, "datetime");
     }
-
-    /** Whether the pixel passed the mask and nodata rules. */
-    public boolean isValid() {
-        return !Double.isNaN(value);
-    }
 }

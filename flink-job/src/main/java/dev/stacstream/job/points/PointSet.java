@@ -8,13 +8,9 @@ import dev.stacstream.job.features.FeatureFiles;
 import dev.stacstream.sinks.parquet.PointsTable;
 import dev.stacstream.sinks.row.FeatureAttribute;
 import dev.stacstream.storage.StorageOptions;
-import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * The input points of point extraction: a GeoJSON FeatureCollection of {@code Point} features in WGS 84
@@ -42,7 +38,6 @@ public final class PointSet implements Serializable {
     private final List<FeatureAttribute> attributes;
     /** Per attribute, per point: String, Long, Double, Boolean or null. */
     private final Object[][] values;
-    private transient Map<String, Integer> byId;
 
     private PointSet(String source, String[] ids, double[] lons, double[] lats, List<FeatureAttribute> attributes,
             Object[][] values) {
@@ -52,7 +47,6 @@ public final class PointSet implements Serializable {
         this.lats = lats;
         this.attributes = List.copyOf(attributes);
         this.values = values;
-        this.byId = index(ids);
     }
 
     /**
@@ -108,19 +102,6 @@ public final class PointSet implements Serializable {
         return new double[] {lon, lat};
     }
 
-    private static Map<String, Integer> index(String[] ids) {
-        Map<String, Integer> m = new HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            m.put(ids[i], i);
-        }
-        return m;
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        byId = index(ids);
-    }
-
     /** The file or URI the points came from. */
     public String source() {
         return source;
@@ -142,20 +123,9 @@ public final class PointSet implements Serializable {
         return lats[point];
     }
 
-    /** The point with this id, if any. */
-    public OptionalInt indexOf(String id) {
-        Integer i = byId.get(id);
-        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
-    }
-
     /** The properties carried into the output, in order of first appearance in the file. */
     public List<FeatureAttribute> attributes() {
         return attributes;
-    }
-
-    /** Attribute {@code attribute}'s value at {@code point}: String, Long, Double, Boolean or {@code null}. */
-    public Object value(int attribute, int point) {
-        return values[attribute][point];
     }
 
     /** Every point's attribute values by point id, in {@link #attributes()} order, for the {@code points} table. */
