@@ -26,6 +26,8 @@ import java.util.function.UnaryOperator;
 public final class FeatureFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double MAX_LONGITUDE = 180;
+    private static final double MAX_LATITUDE = 90;
 
     private final String kind;
     private final String source;
@@ -182,6 +184,24 @@ public final class FeatureFile {
             out.put(ids[f], row);
         }
         return out;
+    }
+
+    /**
+     * A GeoJSON position of feature {@code index} as {@code {lon, lat}}, checked to be WGS 84 longitude/latitude.
+     *
+     * @throws FeatureFileException naming the feature when it is not
+     */
+    public double[] lonLat(int index, JsonNode position) {
+        if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
+            throw problem(index, "has a position that is not [longitude, latitude]: " + position);
+        }
+        double lon = position.get(0).asDouble();
+        double lat = position.get(1).asDouble();
+        if (!(Math.abs(lon) <= MAX_LONGITUDE) || !(Math.abs(lat) <= MAX_LATITUDE)) {
+            throw problem(index, "has a position [" + lon + ", " + lat + "] outside WGS 84 longitude [-180, 180] and"
+                    + " latitude [-90, 90] (GeoJSON is longitude first)");
+        }
+        return new double[] {lon, lat};
     }
 
     /** A problem with feature {@code index} of this file, naming it. */

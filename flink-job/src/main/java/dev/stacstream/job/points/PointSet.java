@@ -5,12 +5,11 @@ import dev.stacstream.job.config.PointsConfig;
 import dev.stacstream.job.features.FeatureFile;
 import dev.stacstream.job.features.FeatureFileException;
 import dev.stacstream.job.features.FeatureFiles;
+import dev.stacstream.job.features.FeatureSet;
 import dev.stacstream.sinks.parquet.PointsTable;
 import dev.stacstream.sinks.row.FeatureAttribute;
 import dev.stacstream.storage.StorageOptions;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The input points of point extraction: a GeoJSON FeatureCollection of {@code Point} features in WGS 84
@@ -23,30 +22,19 @@ import java.util.Map;
  *
  * <p>Immutable and {@link Serializable}: the plan, decode and sink operators each get a copy with the job graph.
  */
-public final class PointSet implements Serializable {
+public final class PointSet extends FeatureSet {
 
     private static final long serialVersionUID = 1L;
     private static final String KIND = "points";
     private static final String RESERVED_PREFIX = "input_";
-    private static final double MAX_LONGITUDE = 180;
-    private static final double MAX_LATITUDE = 90;
 
-    private final String source;
-    private final String[] ids;
     private final double[] lons;
     private final double[] lats;
-    private final List<FeatureAttribute> attributes;
-    /** Per attribute, per point: String, Long, Double, Boolean or null. */
-    private final Object[][] values;
 
-    private PointSet(String source, String[] ids, double[] lons, double[] lats, List<FeatureAttribute> attributes,
-            Object[][] values) {
-        this.source = source;
-        this.ids = ids;
+    private PointSet(FeatureFile file, double[] lons, double[] lats) {
+        super(file);
         this.lons = lons;
         this.lats = lats;
-        this.attributes = List.copyOf(attributes);
-        this.values = values;
     }
 
     /**
@@ -77,7 +65,7 @@ public final class PointSet implements Serializable {
             lons[i] = lonLat[0];
             lats[i] = lonLat[1];
         }
-        return new PointSet(source, file.ids(), lons, lats, file.attributes(), file.values());
+        return new PointSet(file, lons, lats);
     }
 
     private static double[] coordinates(FeatureFile file, int index) {
@@ -89,30 +77,7 @@ public final class PointSet implements Serializable {
         if (!"Point".equals(type)) {
             throw file.problem(index, "is a " + type + "; point extraction needs Point features");
         }
-        JsonNode c = geometry.path("coordinates");
-        if (!c.isArray() || c.size() < 2 || !c.get(0).isNumber() || !c.get(1).isNumber()) {
-            throw file.problem(index, "has no [longitude, latitude] coordinates");
-        }
-        double lon = c.get(0).asDouble();
-        double lat = c.get(1).asDouble();
-        if (!(Math.abs(lon) <= MAX_LONGITUDE) || !(Math.abs(lat) <= MAX_LATITUDE)) {
-            throw file.problem(index, "has coordinates [" + lon + ", " + lat + "] outside WGS 84 longitude [-180, 180]"
-                    + " and latitude [-90, 90] (GeoJSON is longitude first)");
-        }
-        return new double[] {lon, lat};
-    }
-
-    /** The file or URI the points came from. */
-    public String source() {
-        return source;
-    }
-
-    public int size() {
-        return ids.length;
-    }
-
-    public String id(int point) {
-        return ids[point];
+        return file.lonLat(index, geometry.path("coordinates"));
     }
 
     public double lon(int point) {
@@ -121,20 +86,5 @@ public final class PointSet implements Serializable {
 
     public double lat(int point) {
         return lats[point];
-    }
-
-    /** The properties carried into the output, in order of first appearance in the file. */
-    public List<FeatureAttribute> attributes() {
-        return attributes;
-    }
-
-    /** Every point's attribute values by point id, in {@link #attributes()} order, for the {@code points} table. */
-    public Map<String, Object[]> valuesById() {
-        return FeatureFile.rowsById(ids, values);
-    }
-
-    @Override
-    public String toString() {
-        return "PointSet{" + source + ", " + ids.length + " points, " + attributes.size() + " attributes}";
     }
 }

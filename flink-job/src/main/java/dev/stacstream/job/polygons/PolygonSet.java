@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stacstream.cog.geo.PolygonRasterizer;
 import dev.stacstream.job.features.FeatureFile;
 import dev.stacstream.job.features.FeatureFiles;
-import dev.stacstream.sinks.row.FeatureAttribute;
+import dev.stacstream.job.features.FeatureSet;
 import dev.stacstream.storage.StorageOptions;
 import java.io.Serializable;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The input polygons of pixel extraction (seed 000's reference polygons): a GeoJSON FeatureCollection of
@@ -18,28 +16,18 @@ import java.util.Map;
  *
  * <p>Immutable and {@link Serializable}: the plan, decode and sink operators each get a copy with the job graph.
  */
-public final class PolygonSet implements Serializable {
+public final class PolygonSet extends FeatureSet {
 
     private static final long serialVersionUID = 1L;
     private static final String KIND = "polygons";
     /** Prefix of the polygons' attribute columns, as eo-box names its auxiliary columns. */
     public static final String AUX_PREFIX = "aux_";
-    private static final double MAX_LONGITUDE = 180;
-    private static final double MAX_LATITUDE = 90;
 
-    private final String source;
-    private final String[] ids;
     private final PolygonRasterizer[] shapes;
-    private final List<FeatureAttribute> attributes;
-    private final Object[][] values;
 
-    private PolygonSet(String source, String[] ids, PolygonRasterizer[] shapes, List<FeatureAttribute> attributes,
-            Object[][] values) {
-        this.source = source;
-        this.ids = ids;
+    private PolygonSet(FeatureFile file, PolygonRasterizer[] shapes) {
+        super(file);
         this.shapes = shapes;
-        this.attributes = List.copyOf(attributes);
-        this.values = values;
     }
 
     /** Reads and parses the polygons file at {@code uri}. */
@@ -59,7 +47,7 @@ public final class PolygonSet implements Serializable {
         for (int i = 0; i < shapes.length; i++) {
             shapes[i] = PolygonRasterizer.ofLonLat(polygons(file, i));
         }
-        return new PolygonSet(source, file.ids(), shapes, file.attributes(), file.values());
+        return new PolygonSet(file, shapes);
     }
 
     /** Feature {@code index}'s geometry as {@code [polygon][ring][vertex] = {lon, lat}}. */
@@ -99,51 +87,14 @@ public final class PolygonSet implements Serializable {
             }
             out[r] = new double[ring.size()][];
             for (int v = 0; v < out[r].length; v++) {
-                JsonNode c = ring.get(v);
-                if (!c.isArray() || c.size() < 2 || !c.get(0).isNumber() || !c.get(1).isNumber()) {
-                    throw file.problem(index, "has a position that is not [longitude, latitude]: " + c);
-                }
-                double lon = c.get(0).asDouble();
-                double lat = c.get(1).asDouble();
-                if (!(Math.abs(lon) <= MAX_LONGITUDE) || !(Math.abs(lat) <= MAX_LATITUDE)) {
-                    throw file.problem(index, "has a position [" + lon + ", " + lat + "] outside WGS 84 longitude"
-                            + " [-180, 180] and latitude [-90, 90] (GeoJSON is longitude first)");
-                }
-                out[r][v] = new double[] {lon, lat};
+                out[r][v] = file.lonLat(index, ring.get(v));
             }
         }
         return out;
     }
 
-    public String source() {
-        return source;
-    }
-
-    public int size() {
-        return ids.length;
-    }
-
-    public String id(int polygon) {
-        return ids[polygon];
-    }
-
     /** Polygon {@code polygon}'s shape, to put on a pixel grid. */
     public PolygonRasterizer shape(int polygon) {
         return shapes[polygon];
-    }
-
-    /** The properties carried into the output as {@code aux_} columns, in order of first appearance. */
-    public List<FeatureAttribute> attributes() {
-        return attributes;
-    }
-
-    /** Every polygon's attribute values by id, in {@link #attributes()} order, for the {@code pixels} table. */
-    public Map<String, Object[]> valuesById() {
-        return FeatureFile.rowsById(ids, values);
-    }
-
-    @Override
-    public String toString() {
-        return "PolygonSet{" + source + ", " + ids.length + " polygons, " + attributes.size() + " attributes}";
     }
 }
