@@ -1,5 +1,6 @@
 package dev.stacstream.job.points;
 
+import dev.stacstream.cog.geo.GeoTransforms;
 import dev.stacstream.cog.geo.LonLatProjection;
 import dev.stacstream.cog.plan.PixelWindow;
 import dev.stacstream.job.mask.LevelGrid;
@@ -38,8 +39,8 @@ public final class PointPixels {
             throw new IllegalArgumentException("the image has no EPSG code, so the points cannot be placed on it");
         }
         LonLatProjection projection = LonLatProjection.forEpsg(grid.epsg());
-        double[] g = grid.geoTransform();
-        double det = g[1] * g[5] - g[2] * g[4];
+        // The inverse as GDAL computes it, so that a point rounds to the pixel GDAL (and the polygon path) gives it.
+        double[] inv = GeoTransforms.invert(grid.geoTransform());
         double[] xy = new double[2];
         int[] pts = new int[set.size()];
         int[] cs = new int[set.size()];
@@ -47,11 +48,8 @@ public final class PointPixels {
         int n = 0;
         for (int p = 0; p < set.size(); p++) {
             projection.project(set.lon(p), set.lat(p), xy);
-            double dx = xy[0] - g[0];
-            double dy = xy[1] - g[3];
-            // The inverse of the affine geotransform, then the pixel whose area holds the point.
-            double col = Math.floor((g[5] * dx - g[2] * dy) / det);
-            double row = Math.floor((g[1] * dy - g[4] * dx) / det);
+            double col = Math.floor(inv[0] + xy[0] * inv[1] + xy[1] * inv[2]);
+            double row = Math.floor(inv[3] + xy[0] * inv[4] + xy[1] * inv[5]);
             if (col >= 0 && col < grid.width() && row >= 0 && row < grid.height()) {
                 pts[n] = p;
                 cs[n] = (int) col;

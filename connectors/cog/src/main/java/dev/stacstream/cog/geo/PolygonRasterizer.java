@@ -46,9 +46,6 @@ public final class PolygonRasterizer implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** GDAL's test for a singular geotransform: |determinant| at most this times the largest coefficient squared. */
-    private static final double SINGULAR_DETERMINANT = 1e-10;
-    private static final int GEOTRANSFORM_LENGTH = 6;
     private static final double MAX_LATITUDE = 90;
 
     /** {@code rings[p][r]}: ring {@code r} of polygon {@code p} as {lon0, lat0, lon1, lat1, ...}, not closed. */
@@ -331,7 +328,7 @@ public final class PolygonRasterizer implements Serializable {
                 throw new IllegalArgumentException("grid size " + width + " x " + height + " is negative");
             }
             LonLatProjection projection = LonLatProjection.forEpsg(epsg);
-            return new Grid(projection, invert(geoTransform), height);
+            return new Grid(projection, GeoTransforms.invert(geoTransform), height);
         }
 
         /**
@@ -340,36 +337,6 @@ public final class PolygonRasterizer implements Serializable {
          * otherwise the adjugate divided by the determinant. Singular when the determinant is at most 1e-10 times
          * the square of the largest linear coefficient, as in GDAL.
          */
-        static double[] invert(double[] g) {
-            if (g == null || g.length != GEOTRANSFORM_LENGTH) {
-                throw new IllegalArgumentException("a geotransform has six coefficients, not "
-                        + (g == null ? "null" : Arrays.toString(g)));
-            }
-            for (double c : g) {
-                if (!Double.isFinite(c)) {
-                    throw new IllegalArgumentException("geotransform " + Arrays.toString(g)
-                            + " has a coefficient that is not finite");
-                }
-            }
-            if (g[2] == 0 && g[4] == 0 && g[1] != 0 && g[5] != 0) {
-                return new double[] {-g[0] / g[1], 1 / g[1], 0, -g[3] / g[5], 0, 1 / g[5]};
-            }
-            double determinant = g[1] * g[5] - g[2] * g[4];
-            double magnitude = Math.max(Math.max(Math.abs(g[1]), Math.abs(g[2])),
-                    Math.max(Math.abs(g[4]), Math.abs(g[5])));
-            if (Math.abs(determinant) <= SINGULAR_DETERMINANT * magnitude * magnitude) {
-                throw new IllegalArgumentException("geotransform " + Arrays.toString(g)
-                        + " is not invertible (its pixel axes are parallel or of zero length)");
-            }
-            double inverseDeterminant = 1 / determinant;
-            return new double[] {
-                (g[2] * g[3] - g[0] * g[5]) * inverseDeterminant,
-                g[5] * inverseDeterminant,
-                -g[2] * inverseDeterminant,
-                (-g[1] * g[3] + g[0] * g[4]) * inverseDeterminant,
-                -g[4] * inverseDeterminant,
-                g[1] * inverseDeterminant};
-        }
     }
 
     /** One polygon on the pixel grid: its rings of non-zero area in pixel coordinates, clockwise in the CRS. */
