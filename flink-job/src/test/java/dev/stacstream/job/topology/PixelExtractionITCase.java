@@ -117,6 +117,17 @@ class PixelExtractionITCase {
         }
         assertThat(actual.values()).as("parcels").extracting(r -> r.get("polygon_id")).contains("P03", "P04", "P05",
                 "P10").doesNotContain("P11");
+        // Every row carries its parcel's properties, as the GeoJSON has them.
+        Map<String, JsonNode> properties = new HashMap<>();
+        for (JsonNode f : JSON.readTree(PARCELS.toFile()).get("features")) {
+            properties.put(f.get("properties").get("parcel_id").asText(), f.get("properties"));
+        }
+        assertThat(actual.values()).allSatisfy(r -> {
+            JsonNode p = properties.get((String) r.get("polygon_id"));
+            assertThat(r).containsEntry("aux_crop", p.get("crop").asText())
+                    .containsEntry("aux_organic", p.get("organic").asBoolean())
+                    .containsEntry("aux_area_ha", p.get("area_ha").asDouble());
+        });
         assertThat(actual.values()).filteredOn(r -> r.get("polygon_id").equals("P04"))
                 .allSatisfy(r -> assertThat(r).containsEntry("aux_crop", "potato").containsEntry("aux_organic", true));
         assertThat(actual.values()).as("masked pixels keep their row").anyMatch(r -> r.get("red") == null);
