@@ -2,7 +2,7 @@ package dev.stacstream.cog.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stacstream.cog.testing.Prerequisites;
+import dev.stacstream.cog.testing.RasterioScript;
 import dev.stacstream.cog.testing.PythonGdal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PolygonRasterizerOracleTest {
 
     private static final long SEED = 20240612L;
-    private static final long TIMEOUT_SECONDS = 120;
-    private static final int NO_RASTERIO_EXIT = 3;
 
     private static final int UTM_33N = 32633;
     private static final int UTM_33S = 32733;
@@ -65,15 +62,11 @@ class PolygonRasterizerOracleTest {
      */
     private static final String ORACLE = String.join("\n",
             "import json, sys",
-            "try:",
-            "    import numpy",
-            "    import rasterio",
-            "    from rasterio.features import rasterize",
-            "    from rasterio.transform import Affine",
-            "    from rasterio.warp import transform",
-            "except ImportError as e:",
-            "    print('rasterio is not importable:', e)",
-            "    sys.exit(" + NO_RASTERIO_EXIT + ")",
+            "import numpy",
+            "import rasterio",
+            "from rasterio.features import rasterize",
+            "from rasterio.transform import Affine",
+            "from rasterio.warp import transform",
             "def project(rings, epsg):",
             "    if epsg == 4326:",
             "        return rings",
@@ -454,28 +447,9 @@ class PolygonRasterizerOracleTest {
             throws IOException, InterruptedException {
         Path input = dir.resolve("cases.json");
         Path output = dir.resolve("runs.txt");
-        Path log = dir.resolve("oracle.log");
         Files.writeString(input, json(cases), StandardCharsets.UTF_8);
 
-        Process process;
-        try {
-            process = new ProcessBuilder(PythonGdal.python(), "-c", ORACLE, input.toString(), output.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            Prerequisites.require(false, "cannot run " + PythonGdal.python() + " (" + e.getMessage() + ", set -D"
-                    + PythonGdal.PYTHON_PROPERTY + "=<python with rasterio>); the GDAL rasterize oracle test is "
-                    + "skipped");
-            throw e;
-        }
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the rasterio oracle did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        String messages = Files.readString(log, StandardCharsets.UTF_8).trim();
-        Prerequisites.require(process.exitValue() != NO_RASTERIO_EXIT, "rasterio is not usable from "
-                + PythonGdal.python() + " (" + messages + "; set -D" + PythonGdal.PYTHON_PROPERTY
-                + "=<python with rasterio>); the GDAL rasterize oracle test is skipped");
-        assertThat(process.exitValue()).as("exit status of the rasterio oracle, which said: %s", messages).isZero();
+        String messages = RasterioScript.run("the GDAL rasterize oracle", ORACLE, input, output);
         System.out.println("PolygonRasterizer oracle: " + messages);
 
         Map<Integer, List<PixelSpan>> byCase = new HashMap<>();

@@ -2,7 +2,7 @@ package dev.stacstream.cog.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stacstream.cog.testing.Prerequisites;
+import dev.stacstream.cog.testing.RasterioScript;
 import dev.stacstream.cog.testing.PythonGdal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,6 @@ class UtmProjectionOracleTest {
     private static final double TOLERANCE_METRES = 1e-3;
     /** PROJ's projected point unprojected must give the input back within this, degrees (~1 mm). */
     private static final double INVERSE_TOLERANCE_DEGREES = 1e-8;
-    private static final long TIMEOUT_SECONDS = 60;
-    private static final int NO_RASTERIO_EXIT = 3;
 
     /**
      * Reads lines {@code epsg lon lat} from the file argv[1] and writes {@code x y} lines (same order) to argv[2],
@@ -36,12 +33,8 @@ class UtmProjectionOracleTest {
      */
     private static final String ORACLE = String.join("\n",
             "import sys",
-            "try:",
-            "    import rasterio",
-            "    from rasterio.warp import transform",
-            "except ImportError as e:",
-            "    print('rasterio is not importable:', e)",
-            "    sys.exit(" + NO_RASTERIO_EXIT + ")",
+            "import rasterio",
+            "from rasterio.warp import transform",
             "rows = [line.split() for line in open(sys.argv[1]) if line.strip()]",
             "groups = {}",
             "for i, (epsg, lon, lat) in enumerate(rows):",
@@ -124,31 +117,13 @@ class UtmProjectionOracleTest {
             throws IOException, InterruptedException {
         Path input = dir.resolve("points.txt");
         Path output = dir.resolve("projected.txt");
-        Path log = dir.resolve("oracle.log");
         StringBuilder lines = new StringBuilder();
         for (Point p : points) {
             lines.append(p.epsg()).append(' ').append(p.lon()).append(' ').append(p.lat()).append('\n');
         }
         Files.writeString(input, lines, StandardCharsets.UTF_8);
 
-        Process process;
-        try {
-            process = new ProcessBuilder(PythonGdal.python(), "-c", ORACLE, input.toString(), output.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            Prerequisites.require(false, "cannot run " + PythonGdal.python() + " (" + e.getMessage() + ", set -D"
-                    + PythonGdal.PYTHON_PROPERTY + "=<python with rasterio>); the PROJ oracle test is skipped");
-            throw e;
-        }
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the rasterio oracle did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        String messages = Files.readString(log, StandardCharsets.UTF_8).trim();
-        Prerequisites.require(process.exitValue() != NO_RASTERIO_EXIT, "rasterio is not usable from "
-                + PythonGdal.python() + " (" + messages + "; set -D" + PythonGdal.PYTHON_PROPERTY
-                + "=<python with rasterio>); the PROJ oracle test is skipped");
-        assertThat(process.exitValue()).as("exit status of the rasterio oracle, which said: %s", messages).isZero();
+        RasterioScript.run("the PROJ oracle", ORACLE, input, output);
 
         List<String> rows = Files.readAllLines(output, StandardCharsets.UTF_8);
         assertThat(rows).as("rows written by the rasterio oracle").hasSize(points.size());
